@@ -1,0 +1,55 @@
+package dev.subfilter;
+
+import dev.subfilter.internal.Compiler;
+import dev.subfilter.internal.Matcher;
+import java.util.Objects;
+
+/**
+ * A subscription compiled once into a predicate over {@link Event}s: every fieldValue pre-parsed,
+ * connectors flattened, cheap checks first. Immutable and thread-safe: one instance may be
+ * evaluated from any number of threads at once. Evaluation never throws for any event: absent
+ * fields and mismatched types make a filter false, as the semantics table says.
+ */
+public final class CompiledSubscription {
+  private final Subscription subscription;
+  private final String objCode;
+  private final String eventType;
+  private final String objId;
+  private final Matcher filters;
+
+  private CompiledSubscription(Subscription s) {
+    this.subscription = s;
+    this.objCode = s.objCode();
+    this.eventType = s.eventType();
+    this.objId = s.objId();
+    this.filters = Compiler.compile(s.filterConnector(), s.filters());
+  }
+
+  /** Compiles {@code subscription}; never fails for a valid one. */
+  public static CompiledSubscription compile(Subscription subscription) {
+    return new CompiledSubscription(Objects.requireNonNull(subscription, "subscription"));
+  }
+
+  /** The subscription this was compiled from. */
+  public Subscription subscription() {
+    return subscription;
+  }
+
+  /**
+   * Whether {@code event} matches: same eventType and objCode, the same objId when the
+   * subscription sets one, and then the filters.
+   *
+   * @param event not {@code null}
+   */
+  public boolean matches(Event event) {
+    return eventType.equals(event.eventType())
+        && objCode.equals(event.objCode())
+        && (objId == null || objId.equals(event.objId()))
+        && filters.matches(event);
+  }
+
+  @Override
+  public String toString() {
+    return "CompiledSubscription[" + objCode + " " + eventType + (objId == null ? "" : " " + objId) + "]";
+  }
+}

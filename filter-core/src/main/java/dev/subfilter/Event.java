@@ -1,0 +1,224 @@
+package dev.subfilter;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One event as every compiled subscription sees it, whichever vendor sent it: the gate values and
+ * the object's new and old state as nodes of a {@link JsonModel}. Immutable and thread-safe as
+ * long as the state documents are not modified.
+ *
+ * <p>{@link #oldState()} is {@code null} when the old state is <em>unknown</em> (the vendor sent
+ * none): then filters on {@code oldState} and {@code changed} do not match. A known empty old
+ * state, as on CREATE, is an empty object.
+ */
+public final class Event {
+  private final String source;
+  private final String name;
+  private final String objCode;
+  private final String eventType;
+  private final String objId;
+  private final JsonModel model;
+  private final Object newState;
+  private final Object oldState;
+  private final Instant eventTime;
+  private final String deliveryId;
+
+  private Event(Builder b) {
+    this.source = require(b.source, "source");
+    this.eventType = require(b.eventType, "eventType");
+    this.name = b.name == null ? b.eventType : b.name;
+    this.objCode = require(b.objCode, "objCode");
+    this.objId = b.objId;
+    this.model = Objects.requireNonNull(b.model, "model");
+    this.newState = Objects.requireNonNull(b.newState, "newState");
+    if (model.kind(newState) != JsonModel.Kind.OBJECT) {
+      throw new IllegalArgumentException("newState must be an object, was " + model.kind(newState));
+    }
+    if (b.oldState != null && model.kind(b.oldState) != JsonModel.Kind.OBJECT) {
+      throw new IllegalArgumentException("oldState must be an object or null (unknown), was " + model.kind(b.oldState));
+    }
+    this.oldState = b.oldState;
+    this.eventTime = b.eventTime;
+    this.deliveryId = b.deliveryId;
+  }
+
+  /** A builder whose states are nodes of {@code model}. */
+  public static Builder builder(JsonModel model) {
+    return new Builder(Objects.requireNonNull(model, "model"));
+  }
+
+  /**
+   * A Workfront event from its states: objCode is newState.objCode, else oldState.objCode; objId is
+   * newState.ID, else oldState.ID, as text.
+   *
+   * @param oldState the old state, or {@code null} when unknown
+   * @return a builder holding all of it, to which the caller may add eventTime and deliveryId
+   * @throws InvalidEventException when neither state has a string objCode
+   */
+  public static Builder workfront(JsonModel model, String eventType, Object newState, Object oldState) {
+    Object code = codeOf(model, newState, oldState, "objCode");
+    if (code == null || model.kind(code) != JsonModel.Kind.STRING || model.text(code).isEmpty()) {
+      throw new InvalidEventException(new Problem("/newState/objCode",
+          "missing; a Workfront state carries its objCode (in newState, or in oldState for a DELETE)"));
+    }
+    Object id = codeOf(model, newState, oldState, "ID");
+    String objId = null;
+    if (id != null) {
+      JsonModel.Kind k = model.kind(id);
+      if (k == JsonModel.Kind.STRING) {
+        objId = model.text(id);
+      } else if (k == JsonModel.Kind.NUMBER) {
+        objId = dev.subfilter.internal.Text.plain(model.decimalValue(id));
+      }
+    }
+    return builder(model).source("workfront").eventType(eventType).objCode(model.text(code)).objId(objId)
+        .newState(newState).oldState(oldState);
+  }
+
+  private static Object codeOf(JsonModel model, Object newState, Object oldState, String key) {
+    Object v = model.get(newState, key);
+    if ((v == null || model.kind(v) == JsonModel.Kind.NULL) && oldState != null) {
+      v = model.get(oldState, key);
+    }
+    return v == null || model.kind(v) == JsonModel.Kind.NULL ? null : v;
+  }
+
+  private static String require(String v, String name) {
+    Objects.requireNonNull(v, name);
+    if (v.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return v;
+  }
+
+  /** Who sent it: {@code workfront}, {@code 4me}, {@code cmp}, or a name of the caller's. */
+  public String source() {
+    return source;
+  }
+
+  /** The vendor's own event name; for Workfront the eventType. */
+  public String name() {
+    return name;
+  }
+
+  public String objCode() {
+    return objCode;
+  }
+
+  /** {@code CREATE}, {@code UPDATE} or {@code DELETE}. */
+  public String eventType() {
+    return eventType;
+  }
+
+  /** The object's ID as text, or {@code null} when the event carries none. */
+  public String objId() {
+    return objId;
+  }
+
+  public JsonModel model() {
+    return model;
+  }
+
+  /** The new state: an object node of {@link #model()}. */
+  public Object newState() {
+    return newState;
+  }
+
+  /** The old state, or {@code null} when unknown. */
+  public Object oldState() {
+    return oldState;
+  }
+
+  /** Whether the old state is known (possibly empty). */
+  public boolean hasOldState() {
+    return oldState != null;
+  }
+
+  /** When it happened, or {@code null} when the vendor sends no time. */
+  public Instant eventTime() {
+    return eventTime;
+  }
+
+  /** The vendor's delivery ID, or {@code null}. */
+  public String deliveryId() {
+    return deliveryId;
+  }
+
+  @Override
+  public String toString() {
+    return "Event[" + source + " " + name + " " + objCode + " " + eventType + (objId == null ? "" : " " + objId) + "]";
+  }
+
+  /** Builds an {@link Event}; not thread-safe. */
+  public static final class Builder {
+    private final JsonModel model;
+    private String source = "workfront";
+    private String name;
+    private String objCode;
+    private String eventType;
+    private String objId;
+    private Object newState;
+    private Object oldState;
+    private Instant eventTime;
+    private String deliveryId;
+
+    private Builder(JsonModel model) {
+      this.model = model;
+    }
+
+    public Builder source(String v) {
+      source = v;
+      return this;
+    }
+
+    public Builder name(String v) {
+      name = v;
+      return this;
+    }
+
+    public Builder objCode(String v) {
+      objCode = v;
+      return this;
+    }
+
+    public Builder eventType(String v) {
+      eventType = v;
+      return this;
+    }
+
+    public Builder objId(String v) {
+      objId = v;
+      return this;
+    }
+
+    public Builder newState(Object v) {
+      newState = v;
+      return this;
+    }
+
+    /** The old state, or {@code null} (the default) when unknown. */
+    public Builder oldState(Object v) {
+      oldState = v;
+      return this;
+    }
+
+    public Builder eventTime(Instant v) {
+      eventTime = v;
+      return this;
+    }
+
+    public Builder deliveryId(String v) {
+      deliveryId = v;
+      return this;
+    }
+
+    /**
+     * @throws NullPointerException when source, eventType, objCode or newState is missing
+     * @throws IllegalArgumentException when a state is not an object
+     */
+    public Event build() {
+      return new Event(this);
+    }
+  }
+}

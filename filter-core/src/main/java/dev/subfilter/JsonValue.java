@@ -1,0 +1,205 @@
+package dev.subfilter;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A small immutable JSON value: the values a subscription holds ({@code fieldValue}, carried keys).
+ *
+ * <p>Numbers are {@link BigDecimal}s and compare by value ({@code 1} equals {@code 1.0}); objects
+ * keep their key order for printing but compare as maps. Instances are immutable and thread-safe;
+ * no component is ever {@code null} (JSON null is {@link #NULL}).
+ */
+public sealed interface JsonValue {
+
+  /** JSON {@code null}. */
+  JsonValue NULL = new Null();
+
+  /** JSON {@code null}; use {@link #NULL}. */
+  record Null() implements JsonValue {
+    @Override
+    public String toString() {
+      return "null";
+    }
+  }
+
+  /** A JSON boolean. */
+  record Bool(boolean value) implements JsonValue {
+    @Override
+    public String toString() {
+      return Boolean.toString(value);
+    }
+  }
+
+  /** A JSON number; equality is by numeric value. */
+  record Num(BigDecimal value) implements JsonValue {
+    public Num {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Num n && n.value.compareTo(value) == 0;
+    }
+
+    @Override
+    public int hashCode() {
+      return value.signum() == 0 ? 0 : value.stripTrailingZeros().hashCode();
+    }
+
+    @Override
+    public String toString() {
+      return value.toString();
+    }
+  }
+
+  /** A JSON string. */
+  record Str(String value) implements JsonValue {
+    public Str {
+      Objects.requireNonNull(value, "value");
+    }
+
+    @Override
+    public String toString() {
+      return JsonWriter.quote(value);
+    }
+  }
+
+  /** A JSON array; the list is an unmodifiable copy. */
+  record Arr(List<JsonValue> elements) implements JsonValue {
+    public Arr {
+      elements = List.copyOf(elements);
+    }
+
+    @Override
+    public String toString() {
+      return JsonWriter.write(this);
+    }
+  }
+
+  /** A JSON object; the map is an unmodifiable copy that keeps insertion order. */
+  record Obj(Map<String, JsonValue> members) implements JsonValue {
+    public Obj {
+      LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(members.size() * 2);
+      members.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
+      members = Collections.unmodifiableMap(copy);
+    }
+
+    /** The member named {@code key}, or {@code null} when there is none. */
+    public JsonValue get(String key) {
+      return members.get(key);
+    }
+
+    @Override
+    public String toString() {
+      return JsonWriter.write(this);
+    }
+  }
+
+  /** A string value. */
+  static JsonValue of(String s) {
+    return new Str(s);
+  }
+
+  /** A number value. */
+  static JsonValue of(long n) {
+    return new Num(BigDecimal.valueOf(n));
+  }
+
+  /** A boolean value. */
+  static JsonValue of(boolean b) {
+    return new Bool(b);
+  }
+
+  /**
+   * Converts plain Java data ({@code Map<String, ?>}, {@code List<?>}, {@code String}, {@code
+   * Number}, {@code Boolean}, {@code null}, or a {@code JsonValue}) to a {@code JsonValue}.
+   *
+   * @throws IllegalArgumentException for any other type, a non-string map key or a non-finite number
+   */
+  static JsonValue fromJava(Object value) {
+    if (value == null) {
+      return NULL;
+    }
+    if (value instanceof JsonValue v) {
+      return v;
+    }
+    if (value instanceof String s) {
+      return new Str(s);
+    }
+    if (value instanceof Boolean b) {
+      return new Bool(b);
+    }
+    if (value instanceof Number n) {
+      return new Num(JavaJsonModel.decimal(n));
+    }
+    if (value instanceof Map<?, ?> m) {
+      LinkedHashMap<String, JsonValue> out = new LinkedHashMap<>();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!(e.getKey() instanceof String k)) {
+          throw new IllegalArgumentException("map key " + e.getKey() + " is not a string");
+        }
+        out.put(k, fromJava(e.getValue()));
+      }
+      return new Obj(out);
+    }
+    if (value instanceof List<?> l) {
+      List<JsonValue> out = new ArrayList<>(l.size());
+      for (Object o : l) {
+        out.add(fromJava(o));
+      }
+      return new Arr(out);
+    }
+    throw new IllegalArgumentException("cannot convert " + value.getClass().getName() + " to JSON");
+  }
+
+  /** Converts to plain Java data: {@code LinkedHashMap}, {@code ArrayList}, String, BigDecimal, Boolean, null. */
+  default Object toJava() {
+    if (this instanceof Str s) {
+      return s.value();
+    }
+    if (this instanceof Num n) {
+      return n.value();
+    }
+    if (this instanceof Bool b) {
+      return b.value();
+    }
+    if (this instanceof Arr a) {
+      List<Object> out = new ArrayList<>(a.elements().size());
+      a.elements().forEach(e -> out.add(e.toJava()));
+      return out;
+    }
+    if (this instanceof Obj o) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      o.members().forEach((k, v) -> out.put(k, v.toJava()));
+      return out;
+    }
+    return null;
+  }
+
+  /** A short description for error messages: the JSON type and, for scalars, the value. */
+  default String describe() {
+    if (this instanceof Obj) {
+      return "an object";
+    }
+    if (this instanceof Arr) {
+      return "an array";
+    }
+    if (this instanceof Str s) {
+      String q = JsonWriter.quote(s.value());
+      return "the string " + (q.length() > 60 ? q.substring(0, 57) + "...\"" : q);
+    }
+    if (this instanceof Num n) {
+      return "the number " + n;
+    }
+    if (this instanceof Bool b) {
+      return "the boolean " + b;
+    }
+    return "null";
+  }
+}

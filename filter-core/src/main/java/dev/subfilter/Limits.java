@@ -1,0 +1,64 @@
+package dev.subfilter;
+
+/**
+ * Bounds on what subfilter reads, so that no input can exhaust the stack or the heap. Each error
+ * that a limit causes names the limit to raise. Immutable.
+ *
+ * @param maxGroupDepth how deeply groups may nest in {@link Mode#EXTENDED} (a top-level group is depth 1)
+ * @param maxFilters how many filters and groups one subscription may hold in all
+ * @param maxValueDepth how deeply a {@code fieldValue} may nest (objects and arrays)
+ * @param maxStringLength the longest string (or key) a subscription may hold, and the longest
+ *     plain decimal text of a number {@code fieldValue}
+ * @param maxDocumentBytes the largest subscription or event document read (Jackson's StreamReadConstraints maxDocumentLength)
+ * @param maxJsonDepth the deepest nesting of a JSON document read (Jackson's StreamReadConstraints maxNestingDepth)
+ */
+public record Limits(
+    int maxGroupDepth,
+    int maxFilters,
+    int maxValueDepth,
+    int maxStringLength,
+    long maxDocumentBytes,
+    int maxJsonDepth) {
+
+  /** The defaults: group depth 8, 1,000 filters, value depth 16, strings of 65,536 chars, 8 MiB documents, JSON depth 500. */
+  public static final Limits DEFAULTS = new Limits(8, 1_000, 16, 65_536, 8L << 20, 500);
+
+  public Limits {
+    positive("maxGroupDepth", maxGroupDepth);
+    positive("maxFilters", maxFilters);
+    positive("maxValueDepth", maxValueDepth);
+    positive("maxStringLength", maxStringLength);
+    positive("maxDocumentBytes", maxDocumentBytes);
+    positive("maxJsonDepth", maxJsonDepth);
+  }
+
+  public Limits withMaxGroupDepth(int v) {
+    return new Limits(v, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth);
+  }
+
+  public Limits withMaxFilters(int v) {
+    return new Limits(maxGroupDepth, v, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth);
+  }
+
+  public Limits withMaxValueDepth(int v) {
+    return new Limits(maxGroupDepth, maxFilters, v, maxStringLength, maxDocumentBytes, maxJsonDepth);
+  }
+
+  public Limits withMaxStringLength(int v) {
+    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, v, maxDocumentBytes, maxJsonDepth);
+  }
+
+  public Limits withMaxDocumentBytes(long v) {
+    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, v, maxJsonDepth);
+  }
+
+  public Limits withMaxJsonDepth(int v) {
+    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, v);
+  }
+
+  private static void positive(String name, long value) {
+    if (value < 1) {
+      throw new IllegalArgumentException("Limits." + name + " must be at least 1, was " + value);
+    }
+  }
+}

@@ -1,0 +1,66 @@
+package dev.subfilter;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A parsed, validated event subscription: the gate ({@code objCode}, {@code eventType}, optional
+ * {@code objId}) and the filters that decide after it. Immutable and thread-safe. Read one from
+ * JSON with {@link SubscriptionParser} (or {@code filter-jackson}), then {@link #compile()} it once.
+ *
+ * @param objCode the object code, e.g. {@code TASK}; never empty
+ * @param eventType {@code CREATE}, {@code UPDATE} or {@code DELETE}
+ * @param objId the one object to follow, as text, or {@code null} for all objects
+ * @param filterConnector how the top-level filters combine
+ * @param filters the top-level filters; empty means every event that passes the gate matches
+ * @param carried keys accepted and kept but not matched on ({@code url}, {@code authToken}, {@code
+ *     id}, ...), in input order
+ */
+public record Subscription(
+    String objCode,
+    String eventType,
+    String objId,
+    Connector filterConnector,
+    List<Filter> filters,
+    Map<String, JsonValue> carried) {
+
+  /** The keys a subscription may carry without matching on them. */
+  public static final Set<String> CARRIED_KEYS = Set.of(
+      "url", "authToken", "base64Encoding", "id", "customerId", "date_created", "date_modified",
+      "subscription_url", "version", "subscriptionVersion");
+
+  public Subscription {
+    Objects.requireNonNull(objCode, "objCode");
+    Objects.requireNonNull(eventType, "eventType");
+    Objects.requireNonNull(filterConnector, "filterConnector");
+    if (objCode.isEmpty() || eventType.isEmpty()) {
+      throw new IllegalArgumentException("objCode and eventType must not be empty");
+    }
+    filters = List.copyOf(filters);
+    LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(carried);
+    for (String k : copy.keySet()) {
+      if (!CARRIED_KEYS.contains(k)) {
+        throw new IllegalArgumentException("cannot carry key \"" + k + "\"; carried keys are " + CARRIED_KEYS);
+      }
+    }
+    carried = java.util.Collections.unmodifiableMap(copy);
+  }
+
+  /** A subscription with these filters, combined with AND, carrying nothing. */
+  public static Subscription of(String objCode, String eventType, Filter... filters) {
+    return new Subscription(objCode, eventType, null, Connector.AND, List.of(filters), Map.of());
+  }
+
+  /** Compiles this subscription; see {@link CompiledSubscription#compile}. */
+  public CompiledSubscription compile() {
+    return CompiledSubscription.compile(this);
+  }
+
+  /** This subscription as Workfront JSON, every default written out; parsing it gives an equal subscription. */
+  public JsonValue toJson() {
+    return SubscriptionPrinter.print(this);
+  }
+}

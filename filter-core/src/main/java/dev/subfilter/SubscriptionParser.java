@@ -1,0 +1,357 @@
+package dev.subfilter;
+
+import dev.subfilter.internal.NestedValue;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Turns a subscription's JSON (as a {@link JsonValue}) into a validated {@link Subscription},
+ * reporting every problem at once. Immutable and thread-safe.
+ */
+public final class SubscriptionParser {
+  static final int WORKFRONT_MAX_GROUPS = 10;
+  static final int WORKFRONT_MAX_GROUP_FILTERS = 5;
+  static final Set<String> EVENT_TYPES = Set.of("CREATE", "UPDATE", "DELETE");
+  private static final Set<String> TOP_KEYS = Set.of("objCode", "eventType", "objId", "filters", "filterConnector");
+  private static final Set<String> CONDITION_KEYS = Set.of("fieldName", "fieldValue", "comparison", "state");
+  private static final Set<String> GROUP_KEYS = Set.of("type", "connector", "filters");
+
+  private final Mode mode;
+  private final Limits limits;
+
+  private SubscriptionParser(Mode mode, Limits limits) {
+    this.mode = Objects.requireNonNull(mode, "mode");
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  /** A parser in {@link Mode#EXTENDED} with {@link Limits#DEFAULTS}. */
+  public static SubscriptionParser extended() {
+    return new SubscriptionParser(Mode.EXTENDED, Limits.DEFAULTS);
+  }
+
+  /** A parser with this mode and these limits. */
+  public static SubscriptionParser of(Mode mode, Limits limits) {
+    return new SubscriptionParser(mode, limits);
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  /**
+   * Parses and validates.
+   *
+   * @param json the subscription object; not {@code null}
+   * @throws InvalidSubscriptionException with every problem found, each with a JSON Pointer
+   */
+  public Subscription parse(JsonValue json) {
+    Objects.requireNonNull(json, "json");
+    Run run = new Run();
+    Subscription s = run.subscription(json);
+    if (!run.problems.isEmpty()) {
+      throw new InvalidSubscriptionException(run.problems);
+    }
+    return s;
+  }
+
+  /** One parse: the problems found so far and the counts the limits need. */
+  private final class Run {
+    final List<Problem> problems = new ArrayList<>();
+    int filterCount;
+    int groupCount;
+    boolean create;
+
+    void problem(String pointer, String message) {
+      problems.add(new Problem(pointer, message));
+    }
+
+    Subscription subscription(JsonValue json) {
+      if (!(json instanceof JsonValue.Obj o)) {
+        problem("", "expected a subscription object, found " + json.describe());
+        return null;
+      }
+      checkStrings(json);
+      Map<String, JsonValue> carried = new LinkedHashMap<>();
+      for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+        String k = e.getKey();
+        if (Subscription.CARRIED_KEYS.contains(k)) {
+          carried.put(k, e.getValue());
+        } else if (!TOP_KEYS.contains(k)) {
+          problem(Problem.child("", k), "unknown key \"" + k + "\"; a subscription has objCode, eventType, objId, filters, filterConnector and the carried keys "
+              + String.join(", ", sorted(Subscription.CARRIED_KEYS)));
+        }
+      }
+      String objCode = requiredString(o, "", "objCode", "an object code such as \"TASK\" or \"PROJ\"");
+      String eventType = requiredString(o, "", "eventType", "one of CREATE, UPDATE, DELETE");
+      if (eventType != null && !EVENT_TYPES.contains(eventType)) {
+        problem("/eventType", "unknown eventType " + JsonWriter.quote(eventType) + "; expected one of CREATE, UPDATE, DELETE");
+        eventType = null;
+      }
+      create = "CREATE".equals(eventType);
+      String objId = objId(o.get("objId"));
+      Connector connector = connector(o.get("filterConnector"), "/filterConnector", "filterConnector");
+      List<Filter> filters = List.of();
+      JsonValue fs = o.get("filters");
+      if (fs != null && !(fs instanceof JsonValue.Null)) {
+        filters = filterList(fs, "/filters", 0);
+      }
+      if (filterCount > limits.maxFilters()) {
+        problem("/filters", filterCount + " filters and groups exceed the limit of " + limits.maxFilters() + "; raise Limits.maxFilters");
+      }
+      if (mode == Mode.WORKFRONT && groupCount > WORKFRONT_MAX_GROUPS) {
+        problem("/filters", groupCount + " groups; Workfront allows at most " + WORKFRONT_MAX_GROUPS + " (use extended mode for more)");
+      }
+      if (!problems.isEmpty()) {
+        return null;
+      }
+      return new Subscription(objCode, eventType, objId, connector, filters, carried);
+    }
+
+    /** Parses a filters array of a subscription (depth 0) or of a group (depth = the group's). */
+    List<Filter> filterList(JsonValue fs, String pointer, int depth) {
+      if (!(fs instanceof JsonValue.Arr a)) {
+        problem(pointer, "expected an array of filters, found " + fs.describe());
+        return List.of();
+      }
+      List<Filter> out = new ArrayList<>(a.elements().size());
+      for (int i = 0; i < a.elements().size(); i++) {
+        Filter f = filter(a.elements().get(i), Problem.child(pointer, i), depth);
+        if (f != null) {
+          out.add(f);
+        }
+      }
+      return out;
+    }
+
+    Filter filter(JsonValue json, String pointer, int depth) {
+      filterCount++;
+      if (!(json instanceof JsonValue.Obj o)) {
+        problem(pointer, "expected a filter object, found " + json.describe());
+        return null;
+      }
+      if (o.get("type") != null) {
+        return group(o, pointer, depth + 1);
+      }
+      return condition(o, pointer);
+    }
+
+    Filter group(JsonValue.Obj o, String pointer, int depth) {
+      groupCount++;
+      int before = problems.size();
+      JsonValue type = o.get("type");
+      if (!(type instanceof JsonValue.Str s && s.value().equals("group"))) {
+        problem(Problem.child(pointer, "type"), "unknown filter type: found " + type.describe() + "; the only type is \"group\"");
+      }
+      unknownKeys(o, pointer, GROUP_KEYS, "a group has type, connector and filters");
+      Connector connector = connector(o.get("connector"), Problem.child(pointer, "connector"), "connector");
+      if (mode == Mode.WORKFRONT && depth > 1) {
+        problem(pointer, "a group inside a group; Workfront allows groups only in the top-level filters (use extended mode to nest)");
+        return null;
+      }
+      if (depth > limits.maxGroupDepth()) {
+        problem(pointer, "groups nested " + depth + " deep exceed the limit of " + limits.maxGroupDepth() + "; raise Limits.maxGroupDepth");
+        return null;
+      }
+      JsonValue fs = o.get("filters");
+      String fp = Problem.child(pointer, "filters");
+      if (fs == null) {
+        problem(fp, "missing; a group needs a \"filters\" array of at least 2 filters");
+        return null;
+      }
+      List<Filter> children = filterList(fs, fp, depth);
+      if (fs instanceof JsonValue.Arr a) {
+        int n = a.elements().size();
+        if (n < 2) {
+          problem(fp, "a group needs at least 2 filters, found " + n);
+        } else if (mode == Mode.WORKFRONT && n > WORKFRONT_MAX_GROUP_FILTERS) {
+          problem(fp, n + " filters in a group; Workfront allows at most " + WORKFRONT_MAX_GROUP_FILTERS + " (use extended mode for more)");
+        }
+      }
+      if (problems.size() > before) {
+        return null;
+      }
+      return new Filter.Group(connector, children);
+    }
+
+    Filter condition(JsonValue.Obj o, String pointer) {
+      int before = problems.size();
+      unknownKeys(o, pointer, CONDITION_KEYS, "a filter has fieldName, fieldValue, comparison and state (a group has \"type\": \"group\")");
+      String fieldName = requiredString(o, pointer, "fieldName", "the name of a field of the state");
+      Operator op = Operator.EQ;
+      JsonValue c = o.get("comparison");
+      String cp = Problem.child(pointer, "comparison");
+      if (c != null) {
+        op = c instanceof JsonValue.Str s ? Operator.fromToken(s.value()) : null;
+        if (op == null) {
+          String found = c instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : c.describe();
+          problem(cp, "unknown comparison " + found + "; expected one of " + Operator.tokens());
+        } else if (mode == Mode.WORKFRONT && !op.isWorkfront()) {
+          problem(cp, "comparison \"" + op.token() + "\" is an extension; Workfront accepts eq, ne, gt, gte, lt, lte, contains, notContains, containsOnly, changed (use extended mode)");
+        }
+      }
+      State state = State.NEW_STATE;
+      JsonValue st = o.get("state");
+      String sp = Problem.child(pointer, "state");
+      if (st != null) {
+        state = st instanceof JsonValue.Str s ? State.fromToken(s.value()) : null;
+        if (state == null) {
+          problem(sp, "unknown state " + (st instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : st.describe()) + "; expected newState or oldState");
+        } else if (mode == Mode.WORKFRONT && create && state == State.OLD_STATE && op != null && op != Operator.CHANGED) {
+          problem(sp, "a filter on oldState in a CREATE subscription; Workfront allows oldState on CREATE only with changed");
+        }
+      }
+      JsonValue value = o.get("fieldValue");
+      String vp = Problem.child(pointer, "fieldValue");
+      if (value == null && op != null && op.usesValue()) {
+        problem(vp, "missing; comparison \"" + op.token() + "\" needs a fieldValue (only changed, exists and notExists go without)");
+      }
+      if (value != null && op != null && op.usesValue()) {
+        checkValue(value, vp);
+      }
+      if (problems.size() > before || op == null || state == null) {
+        return null;
+      }
+      return new Filter.Condition(fieldName, op, value, state);
+    }
+
+    /** Nested-form shape, depth and number-size checks of a fieldValue, without recursion. */
+    void checkValue(JsonValue root, String rootPointer) {
+      Deque<Object[]> stack = new ArrayDeque<>();
+      stack.push(new Object[] {root, rootPointer, 1, Boolean.TRUE});
+      while (!stack.isEmpty()) {
+        Object[] top = stack.pop();
+        JsonValue v = (JsonValue) top[0];
+        String p = (String) top[1];
+        int depth = (Integer) top[2];
+        boolean nestedForm = (Boolean) top[3];
+        if (depth > limits.maxValueDepth() && (v instanceof JsonValue.Obj || v instanceof JsonValue.Arr)) {
+          problem(p, "fieldValue nested " + depth + " deep exceeds the limit of " + limits.maxValueDepth() + "; raise Limits.maxValueDepth");
+          continue;
+        }
+        if (v instanceof JsonValue.Num n) {
+          if (plainLength(n) > limits.maxStringLength()) {
+            problem(p, "the number " + n + " has more than " + limits.maxStringLength() + " digits written out; raise Limits.maxStringLength");
+          }
+        } else if (v instanceof JsonValue.Obj o && nestedForm) {
+          String shape = NestedValue.shapeProblem(o);
+          if (shape != null) {
+            problem(p, shape);
+            continue;
+          }
+          String k = NestedValue.keyword(o);
+          String base = k == null ? p : Problem.child(p, k);
+          for (Map.Entry<String, JsonValue> e : NestedValue.members(o).entrySet()) {
+            stack.push(new Object[] {e.getValue(), Problem.child(base, e.getKey()), depth + 1, Boolean.TRUE});
+          }
+        } else if (v instanceof JsonValue.Obj o) {
+          for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+            stack.push(new Object[] {e.getValue(), Problem.child(p, e.getKey()), depth + 1, Boolean.FALSE});
+          }
+        } else if (v instanceof JsonValue.Arr a) {
+          for (int i = 0; i < a.elements().size(); i++) {
+            stack.push(new Object[] {a.elements().get(i), Problem.child(p, i), depth + 1, Boolean.FALSE});
+          }
+        }
+      }
+    }
+
+    /** Every string and key of the document within Limits.maxStringLength, checked once up front. */
+    void checkStrings(JsonValue root) {
+      Deque<Object[]> stack = new ArrayDeque<>();
+      stack.push(new Object[] {root, ""});
+      int max = limits.maxStringLength();
+      while (!stack.isEmpty()) {
+        Object[] top = stack.pop();
+        JsonValue v = (JsonValue) top[0];
+        String p = (String) top[1];
+        if (v instanceof JsonValue.Str s && s.value().length() > max) {
+          problem(p, "a string of " + s.value().length() + " characters exceeds the limit of " + max + "; raise Limits.maxStringLength");
+        } else if (v instanceof JsonValue.Obj o) {
+          for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
+            if (e.getKey().length() > max) {
+              problem(p, "a key of " + e.getKey().length() + " characters exceeds the limit of " + max + "; raise Limits.maxStringLength");
+            } else {
+              stack.push(new Object[] {e.getValue(), Problem.child(p, e.getKey())});
+            }
+          }
+        } else if (v instanceof JsonValue.Arr a) {
+          for (int i = 0; i < a.elements().size(); i++) {
+            stack.push(new Object[] {a.elements().get(i), Problem.child(p, i)});
+          }
+        }
+      }
+    }
+
+    String requiredString(JsonValue.Obj o, String pointer, String key, String expected) {
+      JsonValue v = o.get(key);
+      String p = Problem.child(pointer, key);
+      if (v == null) {
+        problem(p, "missing; expected " + expected);
+        return null;
+      }
+      if (!(v instanceof JsonValue.Str s) || s.value().isEmpty()) {
+        problem(p, "expected " + expected + ", found " + (v instanceof JsonValue.Str ? "an empty string" : v.describe()));
+        return null;
+      }
+      return s.value();
+    }
+
+    String objId(JsonValue v) {
+      if (v == null || v instanceof JsonValue.Null) {
+        return null;
+      }
+      if (v instanceof JsonValue.Str s && !s.value().isEmpty()) {
+        return s.value();
+      }
+      if (v instanceof JsonValue.Num n) {
+        return dev.subfilter.internal.Text.plain(n.value());
+      }
+      problem("/objId", "expected an object ID (a string or a number) or null, found " + (v instanceof JsonValue.Str ? "an empty string" : v.describe()));
+      return null;
+    }
+
+    Connector connector(JsonValue v, String pointer, String name) {
+      if (v == null) {
+        return Connector.AND;
+      }
+      Connector c = v instanceof JsonValue.Str s ? Connector.fromToken(s.value()) : null;
+      if (c == null) {
+        problem(pointer, "unknown " + name + " " + (v instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : v.describe()) + "; expected \"AND\" or \"OR\"");
+        return Connector.AND;
+      }
+      return c;
+    }
+
+    void unknownKeys(JsonValue.Obj o, String pointer, Set<String> allowed, String hint) {
+      for (String k : o.members().keySet()) {
+        if (!allowed.contains(k)) {
+          problem(Problem.child(pointer, k), "unknown key \"" + k + "\"; " + hint);
+        }
+      }
+    }
+  }
+
+  private static int plainLength(JsonValue.Num n) {
+    java.math.BigDecimal d = n.value().stripTrailingZeros();
+    long digits = d.precision();
+    long scale = d.scale();
+    long length = scale <= 0 ? digits - scale : Math.max(digits, scale) + 2;
+    return (int) Math.min(Integer.MAX_VALUE, length);
+  }
+
+  private static List<String> sorted(Set<String> s) {
+    List<String> l = new ArrayList<>(s);
+    l.sort(null);
+    return l;
+  }
+}

@@ -1,0 +1,199 @@
+package dev.subfilter.internal;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Hand-written scanners for the two text forms filters read (JSON numbers and Workfront
+ * date-times), so that evaluation uses neither regular expressions nor exceptions for control flow.
+ * Not API.
+ */
+public final class Text {
+  private Text() {}
+
+  /** Whether {@code s} is exactly a JSON number: no spaces, no {@code +}, no leading zeros, no NaN. */
+  public static boolean isJsonNumber(String s) {
+    int n = s.length();
+    int i = 0;
+    if (i < n && s.charAt(i) == '-') {
+      i++;
+    }
+    if (i >= n) {
+      return false;
+    }
+    if (s.charAt(i) == '0') {
+      i++;
+    } else if (digit(s.charAt(i))) {
+      while (i < n && digit(s.charAt(i))) {
+        i++;
+      }
+    } else {
+      return false;
+    }
+    if (i < n && s.charAt(i) == '.') {
+      i++;
+      int start = i;
+      while (i < n && digit(s.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        return false;
+      }
+    }
+    if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+      i++;
+      if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+        i++;
+      }
+      int start = i;
+      while (i < n && digit(s.charAt(i))) {
+        i++;
+      }
+      if (i == start) {
+        return false;
+      }
+    }
+    return i == n;
+  }
+
+  /** The value of a JSON-number string, or {@code null} when it is not one (or its exponent is out of range). */
+  public static BigDecimal parseNumber(String s) {
+    if (s.isEmpty() || s.length() > 1000 || !isJsonNumber(s)) {
+      return null;
+    }
+    try {
+      return new BigDecimal(s);
+    } catch (NumberFormatException e) {
+      return null; // exponent beyond int range: not a number we can order
+    }
+  }
+
+  /** Plain decimal text without trailing zeros: {@code 2.0 -> "2"}, {@code 1e5 -> "100000"}. */
+  public static String plain(BigDecimal d) {
+    if (d.signum() == 0) {
+      return "0";
+    }
+    return d.stripTrailingZeros().toPlainString();
+  }
+
+  /**
+   * Parses {@code yyyy-MM-ddTHH:mm:ss[.f{1,9}](Z|±hh:mm|±hhmm)}, or returns {@code null}. Calendar
+   * fields are checked (month 1-12, day within the month, hour 0-23, offset within ±18:00).
+   */
+  public static Instant parseDateTime(String s) {
+    int n = s.length();
+    if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    int hour = digits(s, 11, 2);
+    int minute = digits(s, 14, 2);
+    int second = digits(s, 17, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23
+        || minute < 0 || minute > 59 || second < 0 || second > 59) {
+      return null;
+    }
+    int i = 19;
+    int nano = 0;
+    if (s.charAt(i) == '.') {
+      i++;
+      int start = i;
+      while (i < n && digit(s.charAt(i))) {
+        nano = nano * 10 + (s.charAt(i) - '0');
+        i++;
+      }
+      int len = i - start;
+      if (len < 1 || len > 9) {
+        return null;
+      }
+      for (int k = len; k < 9; k++) {
+        nano *= 10;
+      }
+    }
+    if (i >= n) {
+      return null;
+    }
+    int offsetSeconds;
+    char c = s.charAt(i);
+    if (c == 'Z') {
+      if (i + 1 != n) {
+        return null;
+      }
+      offsetSeconds = 0;
+    } else if (c == '+' || c == '-') {
+      int oh = digits(s, i + 1, 2);
+      int om;
+      if (n == i + 6 && s.charAt(i + 3) == ':') {
+        om = digits(s, i + 4, 2);
+      } else if (n == i + 5) {
+        om = digits(s, i + 3, 2);
+      } else {
+        return null;
+      }
+      if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
+        return null;
+      }
+      offsetSeconds = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
+    } else {
+      return null;
+    }
+    long epochDay = epochDay(year, month, day);
+    long secs = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
+    return Instant.ofEpochSecond(secs, nano);
+  }
+
+  /** Compares by Unicode code point (String.compareTo compares UTF-16 units, which differs above U+FFFF). */
+  public static int compareCodePoints(String a, String b) {
+    int i = 0;
+    int j = 0;
+    while (i < a.length() && j < b.length()) {
+      int ca = a.codePointAt(i);
+      int cb = b.codePointAt(j);
+      if (ca != cb) {
+        return Integer.compare(ca, cb);
+      }
+      i += Character.charCount(ca);
+      j += Character.charCount(cb);
+    }
+    return Boolean.compare(i < a.length(), j < b.length());
+  }
+
+  private static boolean digit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
+  private static int digits(String s, int from, int count) {
+    if (from + count > s.length()) {
+      return -1;
+    }
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (!digit(c)) {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+
+  private static int daysIn(int year, int month) {
+    return switch (month) {
+      case 2 -> (year % 4 == 0 && (year % 100 != 0 || year % 400 == 0)) ? 29 : 28;
+      case 4, 6, 9, 11 -> 30;
+      default -> 31;
+    };
+  }
+
+  /** Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil). */
+  private static long epochDay(int y, int m, int d) {
+    long year = m <= 2 ? y - 1 : y;
+    long era = Math.floorDiv(year, 400);
+    long yoe = year - era * 400;
+    long doy = (153L * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146_097 + doe - 719_468;
+  }
+}

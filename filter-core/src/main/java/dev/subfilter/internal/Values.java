@@ -1,0 +1,246 @@
+package dev.subfilter.internal;
+
+import dev.subfilter.JsonModel;
+import dev.subfilter.JsonModel.Kind;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.Deque;
+
+/** The comparison rules of the semantics table, between an event node and a compiled constant. */
+final class Values {
+  static final int INCOMPARABLE = Integer.MIN_VALUE;
+
+  private Values() {}
+
+  /** {@code eq}: same type and equal (numbers by value), number vs numeric string, boolean vs "true"/"false", arrays element-wise. */
+  static boolean eq(JsonModel m, Object node, Constant c) {
+    switch (m.kind(node)) {
+      case NULL:
+        return c.kind == Kind.NULL;
+      case BOOLEAN:
+        return c.bool != null && (c.kind == Kind.BOOLEAN || c.kind == Kind.STRING) && c.bool == m.booleanValue(node);
+      case NUMBER:
+        return c.number != null && (c.kind == Kind.NUMBER || c.kind == Kind.STRING) && compareNumber(m, node, c) == 0;
+      case STRING: {
+        String s = m.text(node);
+        if (c.kind == Kind.STRING) {
+          return s.equals(c.string);
+        }
+        if (c.kind == Kind.NUMBER) {
+          BigDecimal d = Text.parseNumber(s);
+          return d != null && d.compareTo(c.number) == 0;
+        }
+        return c.kind == Kind.BOOLEAN && s.equals(c.containsText);
+      }
+      case ARRAY: {
+        if (c.kind != Kind.ARRAY || m.size(node) != c.elements.length) {
+          return false;
+        }
+        for (int i = 0; i < c.elements.length; i++) {
+          if (!eq(m, m.element(node, i), c.elements[i])) {
+            return false;
+          }
+        }
+        return true;
+      }
+      case OBJECT: {
+        if (c.kind != Kind.OBJECT || m.size(node) != c.keys.length) {
+          return false;
+        }
+        for (int i = 0; i < c.keys.length; i++) {
+          Object child = m.get(node, c.keys[i]);
+          if (child == null || !eq(m, child, c.values[i])) {
+            return false;
+          }
+        }
+        return true;
+      }
+      default:
+        throw new AssertionError("unhandled kind");
+    }
+  }
+
+  /** Ordering: numerically, else as instants, else by code point; {@link #INCOMPARABLE} for any other pair. */
+  static int compare(JsonModel m, Object node, Constant c) {
+    Kind k = m.kind(node);
+    if (k == Kind.NUMBER) {
+      return c.number == null || !(c.kind == Kind.NUMBER || c.kind == Kind.STRING) ? INCOMPARABLE : compareNumber(m, node, c);
+    }
+    if (k != Kind.STRING) {
+      return INCOMPARABLE;
+    }
+    String s = m.text(node);
+    if (c.number != null) {
+      BigDecimal d = Text.parseNumber(s);
+      if (d != null) {
+        return Integer.signum(d.compareTo(c.number));
+      }
+    }
+    if (c.kind != Kind.STRING) {
+      return INCOMPARABLE;
+    }
+    if (c.instant != null) {
+      Instant i = Text.parseDateTime(s);
+      if (i != null) {
+        return Integer.signum(i.compareTo(c.instant));
+      }
+    }
+    return Integer.signum(Text.compareCodePoints(s, c.string));
+  }
+
+  private static int compareNumber(JsonModel m, Object node, Constant c) {
+    if (c.isLong && m.isLong(node)) {
+      return Long.compare(m.longValue(node), c.longValue);
+    }
+    return Integer.signum(m.decimalValue(node).compareTo(c.number));
+  }
+
+  /** {@code contains}: substring of a string field, membership (or subset) of an array field. */
+  static boolean contains(JsonModel m, Object node, Constant c) {
+    Kind k = m.kind(node);
+    if (k == Kind.STRING) {
+      String s = m.text(node);
+      if (c.kind != Kind.ARRAY) {
+        return c.containsText != null && s.contains(c.containsText);
+      }
+      for (Constant e : c.elements) {
+        if (e.containsText == null || !s.contains(e.containsText)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (k != Kind.ARRAY) {
+      return false;
+    }
+    if (c.kind != Kind.ARRAY) {
+      return hasElement(m, node, c);
+    }
+    for (Constant e : c.elements) {
+      if (!hasElement(m, node, e)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** {@code containsOnly}: the field's set of values is exactly the fieldValue's. */
+  static boolean containsOnly(JsonModel m, Object node, Constant c) {
+    Kind k = m.kind(node);
+    if (k == Kind.OBJECT) {
+      return false;
+    }
+    if (k == Kind.ARRAY) {
+      int n = m.size(node);
+      if (c.kind != Kind.ARRAY) {
+        for (int i = 0; i < n; i++) {
+          if (!eq(m, m.element(node, i), c)) {
+            return false;
+          }
+        }
+        return n > 0;
+      }
+      for (int i = 0; i < n; i++) {
+        Object el = m.element(node, i);
+        boolean found = false;
+        for (Constant e : c.elements) {
+          if (eq(m, el, e)) {
+            found = true;
+            break;
+          }
+        }
+        if (!found) {
+          return false;
+        }
+      }
+      for (Constant e : c.elements) {
+        if (!hasElement(m, node, e)) {
+          return false;
+        }
+      }
+      return true;
+    }
+    if (c.kind != Kind.ARRAY) {
+      return eq(m, node, c);
+    }
+    for (Constant e : c.elements) {
+      if (!eq(m, node, e)) {
+        return false;
+      }
+    }
+    return c.elements.length > 0;
+  }
+
+  private static boolean hasElement(JsonModel m, Object array, Constant c) {
+    int n = m.size(array);
+    for (int i = 0; i < n; i++) {
+      if (eq(m, m.element(array, i), c)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Deep JSON equality with numbers by value; iterative, so no event depth overflows the stack. */
+  static boolean deepEquals(JsonModel m, Object a, Object b) {
+    Deque<Object> stack = new ArrayDeque<>();
+    stack.push(a);
+    stack.push(b);
+    while (!stack.isEmpty()) {
+      Object y = stack.pop();
+      Object x = stack.pop();
+      Kind kx = m.kind(x);
+      if (kx != m.kind(y)) {
+        return false;
+      }
+      switch (kx) {
+        case NULL:
+          break;
+        case BOOLEAN:
+          if (m.booleanValue(x) != m.booleanValue(y)) {
+            return false;
+          }
+          break;
+        case NUMBER:
+          if (m.isLong(x) && m.isLong(y) ? m.longValue(x) != m.longValue(y) : m.decimalValue(x).compareTo(m.decimalValue(y)) != 0) {
+            return false;
+          }
+          break;
+        case STRING:
+          if (!m.text(x).equals(m.text(y))) {
+            return false;
+          }
+          break;
+        case ARRAY: {
+          int n = m.size(x);
+          if (n != m.size(y)) {
+            return false;
+          }
+          for (int i = 0; i < n; i++) {
+            stack.push(m.element(x, i));
+            stack.push(m.element(y, i));
+          }
+          break;
+        }
+        case OBJECT: {
+          if (m.size(x) != m.size(y)) {
+            return false;
+          }
+          for (String key : m.keys(x)) {
+            Object yv = m.get(y, key);
+            if (yv == null) {
+              return false;
+            }
+            stack.push(m.get(x, key));
+            stack.push(yv);
+          }
+          break;
+        }
+        default:
+          throw new AssertionError("unhandled kind");
+      }
+    }
+    return true;
+  }
+}

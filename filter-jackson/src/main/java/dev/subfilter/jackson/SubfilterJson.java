@@ -1,0 +1,269 @@
+package dev.subfilter.jackson;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.subfilter.Event;
+import dev.subfilter.InvalidEventException;
+import dev.subfilter.InvalidSubscriptionException;
+import dev.subfilter.JsonValue;
+import dev.subfilter.Limits;
+import dev.subfilter.Mode;
+import dev.subfilter.Problem;
+import dev.subfilter.Subscription;
+import dev.subfilter.SubscriptionParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Reads subscriptions and Workfront event payloads with Jackson, within {@link Limits}. Immutable
+ * and thread-safe: build one and share it.
+ *
+ * <pre>{@code
+ * SubfilterJson json = SubfilterJson.create();                 // extended mode, default limits
+ * CompiledSubscription s = json.readSubscription(text).compile();
+ * boolean hit = s.matches(json.readWorkfrontEvent(bodyBytes));
+ * }</pre>
+ *
+ * <p>Every method throws only {@link InvalidSubscriptionException} (subscriptions) or {@link
+ * InvalidEventException} (events) on bad input, each with a JSON Pointer; duplicate keys and
+ * trailing content are errors.
+ */
+public final class SubfilterJson {
+  private final SubscriptionParser parser;
+  private final Limits limits;
+  private final ObjectMapper strict;
+  private final ObjectMapper lenient;
+
+  private SubfilterJson(Mode mode, Limits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+    this.parser = SubscriptionParser.of(Objects.requireNonNull(mode, "mode"), limits);
+    this.strict = mapper(limits, false);
+    this.lenient = mapper(limits, true);
+  }
+
+  /** Extended mode, {@link Limits#DEFAULTS}. */
+  public static SubfilterJson create() {
+    return new SubfilterJson(Mode.EXTENDED, Limits.DEFAULTS);
+  }
+
+  /** This mode and these limits. */
+  public static SubfilterJson create(Mode mode, Limits limits) {
+    return new SubfilterJson(mode, limits);
+  }
+
+  private static ObjectMapper mapper(Limits limits, boolean lenient) {
+    JsonFactory factory = JsonFactory.builder()
+        .streamReadConstraints(StreamReadConstraints.builder()
+            .maxDocumentLength(limits.maxDocumentBytes())
+            .maxNestingDepth(limits.maxJsonDepth())
+            .build())
+        .build();
+    JsonMapper.Builder b = JsonMapper.builder(factory)
+        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    if (lenient) {
+      b.enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_TRAILING_COMMA,
+          JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
+          JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES);
+    }
+    return b.build();
+  }
+
+  public Mode mode() {
+    return parser.mode();
+  }
+
+  public Limits limits() {
+    return limits;
+  }
+
+  /**
+   * Reads a subscription from strict JSON.
+   *
+   * @throws InvalidSubscriptionException with every problem, or one at {@code ""} when the text is not JSON
+   */
+  public Subscription readSubscription(String json) {
+    return parser.parse(JsonValues.fromJackson(readTree(strict, json.getBytes(StandardCharsets.UTF_8), true)));
+  }
+
+  /** Reads a subscription from strict JSON bytes (UTF-8, UTF-16 or UTF-32). */
+  public Subscription readSubscription(byte[] json) {
+    return parser.parse(JsonValues.fromJackson(readTree(strict, json, true)));
+  }
+
+  /**
+   * Reads a subscription as pasted from the Workfront docs: single-quoted strings, trailing commas,
+   * comments and unquoted names are accepted.
+   */
+  public Subscription readSubscriptionLenient(String json) {
+    return parser.parse(JsonValues.fromJackson(readTree(lenient, json.getBytes(StandardCharsets.UTF_8), true)));
+  }
+
+  /** Validates a subscription already held as a Jackson tree. */
+  public Subscription readSubscription(JsonNode json) {
+    return parser.parse(JsonValues.fromJackson(json));
+  }
+
+  /** Writes a subscription as compact JSON. */
+  public String writeSubscription(Subscription s) {
+    return s.toJson().toString();
+  }
+
+  /** Reads a Workfront event payload; see {@link #readWorkfrontEvent(JsonNode)}. */
+  public Event readWorkfrontEvent(byte[] payload) {
+    return readWorkfrontEvent(readTree(strict, payload, false));
+  }
+
+  /** Reads a Workfront event payload from text. */
+  public Event readWorkfrontEvent(String payload) {
+    return readWorkfrontEvent(payload.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /**
+   * Reads a Workfront event payload: {@code eventType} (a string), {@code newState} (an object or
+   * base64 of one), {@code oldState} (likewise; missing or null means unknown), {@code eventTime}
+   * ({@code {epochSecond, nano}}, optional).
+   *
+   * @throws InvalidEventException naming the offending member
+   */
+  public Event readWorkfrontEvent(JsonNode payload) {
+    if (!payload.isObject()) {
+      throw invalidEvent("", "expected a Workfront event object, found " + describe(payload));
+    }
+    JsonNode type = payload.get("eventType");
+    if (type == null || !type.isTextual() || type.textValue().isEmpty()) {
+      throw invalidEvent("/eventType", type == null ? "missing; expected CREATE, UPDATE or DELETE" : "expected a string such as \"UPDATE\", found " + describe(type));
+    }
+    JsonNode newState = state(payload, "newState", true);
+    JsonNode oldState = state(payload, "oldState", false);
+    Event.Builder b = Event.workfront(JacksonModel.INSTANCE, type.textValue(), newState, oldState);
+    JsonNode time = payload.get("eventTime");
+    if (time != null && !time.isNull()) {
+      b.eventTime(eventTime(time));
+    }
+    return b.build();
+  }
+
+  private JsonNode state(JsonNode payload, String name, boolean required) {
+    JsonNode s = payload.get(name);
+    String p = "/" + name;
+    if (s == null || s.isNull()) {
+      if (required) {
+        throw invalidEvent(p, s == null ? "missing; a Workfront event has a newState object" : "null; a Workfront event has a newState object");
+      }
+      return null;
+    }
+    if (s.isTextual()) {
+      s = decodeBase64State(s.textValue(), p);
+    }
+    if (!s.isObject()) {
+      throw invalidEvent(p, "expected a state object (or base64 of one), found " + describe(s));
+    }
+    return s;
+  }
+
+  private JsonNode decodeBase64State(String text, String pointer) {
+    byte[] bytes;
+    try {
+      bytes = Base64.getDecoder().decode(text.replace("\r", "").replace("\n", ""));
+    } catch (IllegalArgumentException e) {
+      throw invalidEvent(pointer, "a string state must be base64 of a JSON object (base64Encoding), but it is not base64: " + e.getMessage());
+    }
+    JsonNode decoded;
+    try {
+      decoded = strict.readTree(bytes);
+    } catch (StreamConstraintsException e) {
+      throw invalidEvent(pointer, limitMessage(e));
+    } catch (IOException e) {
+      throw invalidEvent(pointer, "base64 state does not decode to JSON: " + jsonError(e));
+    }
+    if (decoded == null || !decoded.isObject()) {
+      throw invalidEvent(pointer, "base64 state decodes to " + (decoded == null ? "nothing" : describe(decoded)) + ", not a JSON object");
+    }
+    return decoded;
+  }
+
+  private static Instant eventTime(JsonNode time) {
+    JsonNode secs = time.get("epochSecond");
+    JsonNode nano = time.get("nano");
+    if (!time.isObject() || secs == null || !secs.canConvertToLong() || !secs.isIntegralNumber()
+        || (nano != null && !(nano.isIntegralNumber() && nano.canConvertToInt() && nano.intValue() >= 0 && nano.intValue() < 1_000_000_000))) {
+      throw invalidEvent("/eventTime", "expected {\"epochSecond\": integer, \"nano\": 0..999999999}, found " + describe(time));
+    }
+    try {
+      return Instant.ofEpochSecond(secs.longValue(), nano == null ? 0 : nano.intValue());
+    } catch (java.time.DateTimeException e) {
+      throw invalidEvent("/eventTime/epochSecond", "out of the range of an instant: " + secs);
+    }
+  }
+
+  private JsonNode readTree(ObjectMapper mapper, byte[] bytes, boolean subscription) {
+    try {
+      JsonNode n = mapper.readTree(bytes);
+      if (n == null || n.isMissingNode()) {
+        throw fail(subscription, "", "empty input; expected a JSON object", null);
+      }
+      return n;
+    } catch (StreamConstraintsException e) {
+      throw fail(subscription, "", limitMessage(e), e);
+    } catch (IOException e) {
+      throw fail(subscription, "", "not valid JSON: " + jsonError(e), e);
+    }
+  }
+
+  private static RuntimeException fail(boolean subscription, String pointer, String message, Throwable cause) {
+    Problem p = new Problem(pointer, message);
+    if (subscription) {
+      InvalidSubscriptionException e = new InvalidSubscriptionException(List.of(p));
+      if (cause != null) {
+        e.initCause(cause);
+      }
+      return e;
+    }
+    return new InvalidEventException(p, cause);
+  }
+
+  private String limitMessage(StreamConstraintsException e) {
+    String m = String.valueOf(e.getOriginalMessage());
+    if (m.contains("getMaxDocumentLength")) {
+      return "document longer than " + limits.maxDocumentBytes() + " bytes; raise Limits.maxDocumentBytes";
+    }
+    if (m.contains("getMaxNestingDepth")) {
+      return "JSON nested deeper than " + limits.maxJsonDepth() + " levels; raise Limits.maxJsonDepth";
+    }
+    return "JSON exceeds a reading limit: " + m;
+  }
+
+  private static String jsonError(IOException e) {
+    if (e instanceof JsonProcessingException j) {
+      JsonLocation loc = j.getLocation();
+      String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";
+      return j.getOriginalMessage() + where;
+    }
+    return e.getMessage();
+  }
+
+  private static InvalidEventException invalidEvent(String pointer, String message) {
+    return new InvalidEventException(new Problem(pointer, message));
+  }
+
+  private static String describe(JsonNode n) {
+    return JsonValues.fromJackson(n).describe();
+  }
+}

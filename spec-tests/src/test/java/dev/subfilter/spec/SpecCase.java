@@ -1,0 +1,57 @@
+package dev.subfilter.spec;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Set;
+
+/** One case of a spec file, checked for shape when read so that a typo in a spec fails loudly. */
+record SpecCase(String file, String name, JsonNode subscription, String subscriptionText, JsonNode event,
+    String eventFormat, String mode, String expect, String errorContains) {
+
+  static final Set<String> KEYS = Set.of("name", "subscription", "subscriptionText", "event", "eventFormat", "mode",
+      "expect", "errorContains", "comment");
+  static final Set<String> EXPECTS = Set.of("match", "no-match", "invalid-subscription", "invalid-event");
+
+  static SpecCase read(String file, JsonNode c) {
+    for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!KEYS.contains(k)) {
+        throw new IllegalArgumentException(file + ": case " + c.path("name") + " has unknown key \"" + k + "\"; allowed " + KEYS);
+      }
+    }
+    String name = text(c, "name", file, null);
+    boolean hasSub = c.has("subscription");
+    boolean hasText = c.has("subscriptionText");
+    if (hasSub == hasText) {
+      throw new IllegalArgumentException(file + " › " + name + ": give exactly one of subscription, subscriptionText");
+    }
+    if (!c.has("event")) {
+      throw new IllegalArgumentException(file + " › " + name + ": missing event");
+    }
+    String expect = text(c, "expect", file, null);
+    if (!EXPECTS.contains(expect)) {
+      throw new IllegalArgumentException(file + " › " + name + ": expect must be one of " + EXPECTS + ", was " + expect);
+    }
+    String errorContains = c.has("errorContains") ? text(c, "errorContains", file, null) : null;
+    if (errorContains != null && !expect.startsWith("invalid-")) {
+      throw new IllegalArgumentException(file + " › " + name + ": errorContains goes only with an invalid-* expect");
+    }
+    return new SpecCase(file, name, hasSub ? c.get("subscription") : null,
+        hasText ? text(c, "subscriptionText", file, null) : null, c.get("event"),
+        text(c, "eventFormat", file, "workfront"), text(c, "mode", file, "extended"), expect, errorContains);
+  }
+
+  private static String text(JsonNode c, String key, String file, String dflt) {
+    JsonNode v = c.get(key);
+    if (v == null) {
+      if (dflt == null) {
+        throw new IllegalArgumentException(file + ": a case is missing \"" + key + "\"");
+      }
+      return dflt;
+    }
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException(file + ": \"" + key + "\" must be a string");
+    }
+    return v.textValue();
+  }
+}
