@@ -51,7 +51,8 @@ public enum Operator {
     return null;
   }
 
-  static String tokens() {
-    return Arrays.stream(values()).map(Operator::token).collect(Collectors.joining(", "));
+  static String tokens(Mode mode) {
+    return Arrays.stream(values()).filter(o -> mode == Mode.EXTENDED || o.isWorkfront())
+        .map(Operator::token).collect(Collectors.joining(", "));
   }
 }

@@ -194,9 +194,9 @@ public final class SubscriptionParser {
         op = c instanceof JsonValue.Str s ? Operator.fromToken(s.value()) : null;
         if (op == null) {
           String found = c instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : c.describe();
-          problem(cp, "unknown comparison " + found + "; expected one of " + Operator.tokens());
+          problem(cp, "unknown comparison " + found + "; expected one of " + Operator.tokens(mode));
         } else if (mode == Mode.WORKFRONT && !op.isWorkfront()) {
-          problem(cp, "comparison \"" + op.token() + "\" is an extension; Workfront accepts eq, ne, gt, gte, lt, lte, contains, notContains, containsOnly, changed (use extended mode)");
+          problem(cp, "comparison \"" + op.token() + "\" is an extension; Workfront accepts " + Operator.tokens(Mode.WORKFRONT) + " (use extended mode)");
         }
       }
       State state = State.NEW_STATE;

@@ -1,0 +1,63 @@
+package dev.subfilter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subfilter.internal.Text;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class TextTest {
+  @Test
+  void isJsonNumber_grammar_acceptsOnlyJsonNumbers() {
+    for (String ok : new String[] {"0", "-0", "1", "1.5", "1e5", "1E+5", "-2.50e-3", "1500"}) {
+      assertThat(Text.isJsonNumber(ok)).as(ok).isTrue();
+    }
+    for (String bad : new String[] {"", "-", "+1", " 1", "1 ", "01", "1.", ".5", "1e", "NaN", "Infinity", "0x10", "1,5"}) {
+      assertThat(Text.isJsonNumber(bad)).as(bad).isFalse();
+    }
+  }
+
+  @Test
+  void parseNumber_hugeExponent_isNull() {
+    assertThat(Text.parseNumber("1e99999999999")).isNull();
+    assertThat(Text.parseNumber("1e5")).isEqualByComparingTo(new BigDecimal("100000"));
+  }
+
+  @Test
+  void plain_numbers_writtenOutWithoutTrailingZeros() {
+    assertThat(Text.plain(new BigDecimal("2.0"))).isEqualTo("2");
+    assertThat(Text.plain(new BigDecimal("1e5"))).isEqualTo("100000");
+    assertThat(Text.plain(new BigDecimal("0.00"))).isEqualTo("0");
+    assertThat(Text.plain(new BigDecimal("-0.50"))).isEqualTo("-0.5");
+  }
+
+  @Test
+  void parseDateTime_workfrontAndIsoOffsets_sameInstant() {
+    Instant a = Text.parseDateTime("2022-12-11T16:00:00.000-0800");
+    assertThat(a).isEqualTo(Instant.parse("2022-12-12T00:00:00Z"));
+    assertThat(Text.parseDateTime("2022-12-12T05:30:00+05:30")).isEqualTo(a);
+    assertThat(Text.parseDateTime("2022-12-12T00:00:00Z")).isEqualTo(a);
+    assertThat(Text.parseDateTime("2022-12-12T00:00:00.123456789Z")).isEqualTo(Instant.parse("2022-12-12T00:00:00.123456789Z"));
+    assertThat(Text.parseDateTime("1969-12-31T23:59:59Z")).isEqualTo(Instant.ofEpochSecond(-1));
+    assertThat(Text.parseDateTime("2024-02-29T00:00:00Z")).isNotNull();
+  }
+
+  @Test
+  void parseDateTime_malformed_isNull() {
+    for (String bad : new String[] {"2022-12-11T16:00:00", "2022-12-11T16:00:00.Z", "2022-12-11T16:00:00.1234567890Z",
+        "2022-13-11T16:00:00Z", "2023-02-29T00:00:00Z", "2022-12-11T24:00:00Z", "2022-12-11 16:00:00Z",
+        "2022-12-11T16:00:00+1900", "2022-12-11T16:00:00+08:0", "2022-12-11T16:00:00Zx", "2022-12-11"}) {
+      assertThat(Text.parseDateTime(bad)).as(bad).isNull();
+    }
+  }
+
+  @Test
+  void compareCodePoints_supplementaryCharacters_orderByCodePoint() {
+    String high = new String(Character.toChars(0x1F600));
+    assertThat("\uFFFF".compareTo(high)).isPositive(); // UTF-16 order puts the emoji first
+    assertThat(Text.compareCodePoints("\uFFFF", high)).isNegative();
+    assertThat(Text.compareCodePoints("ab", "abc")).isNegative();
+    assertThat(Text.compareCodePoints("abc", "abc")).isZero();
+  }
+}
