@@ -23,14 +23,23 @@ public record Limits(
   /** The defaults: group depth 8, 1,000 filters, value depth 16, strings of 65,536 chars, 8 MiB documents, JSON depth 500. */
   public static final Limits DEFAULTS = new Limits(8, 1_000, 16, 65_536, 8L << 20, 500);
 
+  /**
+   * The deepest {@code maxJsonDepth} (and so group and value depth) allowed: documents are turned
+   * into trees by recursion, and this many levels fit any thread's default stack.
+   */
+  public static final int MAX_DEPTH = 1_000;
+
+  /** @throws IllegalArgumentException when a limit is below 1 or a depth above {@link #MAX_DEPTH} */
   public Limits {
-    positive("maxGroupDepth", maxGroupDepth);
-    positive("maxFilters", maxFilters);
-    positive("maxValueDepth", maxValueDepth);
-    positive("maxStringLength", maxStringLength);
-    positive("maxDocumentBytes", maxDocumentBytes);
-    positive("maxJsonDepth", maxJsonDepth);
+    range("maxGroupDepth", maxGroupDepth, MAX_DEPTH);
+    range("maxFilters", maxFilters, Integer.MAX_VALUE);
+    range("maxValueDepth", maxValueDepth, MAX_DEPTH);
+    range("maxStringLength", maxStringLength, Integer.MAX_VALUE);
+    range("maxDocumentBytes", maxDocumentBytes, Long.MAX_VALUE);
+    range("maxJsonDepth", maxJsonDepth, MAX_DEPTH);
   }
+
+  // Each withX returns a copy with that one limit changed; see the record components for meanings.
 
   public Limits withMaxGroupDepth(int v) {
     return new Limits(v, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth);
@@ -56,9 +65,9 @@ public record Limits(
     return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, v);
   }
 
-  private static void positive(String name, long value) {
-    if (value < 1) {
-      throw new IllegalArgumentException("Limits." + name + " must be at least 1, was " + value);
+  private static void range(String name, long value, long max) {
+    if (value < 1 || value > max) {
+      throw new IllegalArgumentException("Limits." + name + " must be from 1 to " + max + ", was " + value);
     }
   }
 }
