@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Turns a subscription's JSON (as a {@link JsonValue}) into a validated {@link Subscription},
@@ -187,28 +188,15 @@ public final class SubscriptionParser {
       int before = problems.size();
       unknownKeys(o, pointer, CONDITION_KEYS, "a filter has fieldName, fieldValue, comparison and state (a group has \"type\": \"group\")");
       String fieldName = requiredString(o, pointer, "fieldName", "the name of a field of the state");
-      Operator op = Operator.EQ;
-      JsonValue c = o.get("comparison");
       String cp = Problem.child(pointer, "comparison");
-      if (c != null) {
-        op = c instanceof JsonValue.Str s ? Operator.fromToken(s.value()) : null;
-        if (op == null) {
-          String found = c instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : c.describe();
-          problem(cp, "unknown comparison " + found + "; expected one of " + Operator.tokens(mode));
-        } else if (mode == Mode.WORKFRONT && !op.isWorkfront()) {
-          problem(cp, "comparison \"" + op.token() + "\" is an extension; Workfront accepts " + Operator.tokens(Mode.WORKFRONT) + " (use extended mode)");
-        }
+      Operator op = token(o.get("comparison"), cp, "comparison", Operator::fromToken, "one of " + Operator.tokens(mode), Operator.EQ);
+      if (op != null && mode == Mode.WORKFRONT && !op.isWorkfront()) {
+        problem(cp, "comparison \"" + op.token() + "\" is an extension; Workfront accepts " + Operator.tokens(Mode.WORKFRONT) + " (use extended mode)");
       }
-      State state = State.NEW_STATE;
-      JsonValue st = o.get("state");
       String sp = Problem.child(pointer, "state");
-      if (st != null) {
-        state = st instanceof JsonValue.Str s ? State.fromToken(s.value()) : null;
-        if (state == null) {
-          problem(sp, "unknown state " + (st instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : st.describe()) + "; expected newState or oldState");
-        } else if (mode == Mode.WORKFRONT && create && state == State.OLD_STATE && op != null && op != Operator.CHANGED) {
-          problem(sp, "a filter on oldState in a CREATE subscription; Workfront allows oldState on CREATE only with changed");
-        }
+      State state = token(o.get("state"), sp, "state", State::fromToken, "newState or oldState", State.NEW_STATE);
+      if (mode == Mode.WORKFRONT && create && state == State.OLD_STATE && op != null && op != Operator.CHANGED) {
+        problem(sp, "a filter on oldState in a CREATE subscription; Workfront allows oldState on CREATE only with changed");
       }
       JsonValue value = o.get("fieldValue");
       String vp = Problem.child(pointer, "fieldValue");
@@ -321,15 +309,20 @@ public final class SubscriptionParser {
     }
 
     Connector connector(JsonValue v, String pointer, String name) {
+      return token(v, pointer, name, Connector::fromToken, "\"AND\" or \"OR\"", Connector.AND);
+    }
+
+    /** A case-sensitive token: {@code absent} when the key is missing, {@code null} (and a problem) when unknown. */
+    <T> T token(JsonValue v, String pointer, String what, Function<String, T> lookup, String expected, T absent) {
       if (v == null) {
-        return Connector.AND;
+        return absent;
       }
-      Connector c = v instanceof JsonValue.Str s ? Connector.fromToken(s.value()) : null;
-      if (c == null) {
-        problem(pointer, "unknown " + name + " " + (v instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : v.describe()) + "; expected \"AND\" or \"OR\"");
-        return Connector.AND;
+      T t = v instanceof JsonValue.Str s ? lookup.apply(s.value()) : null;
+      if (t == null) {
+        String found = v instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : v.describe();
+        problem(pointer, "unknown " + what + " " + found + "; expected " + expected);
       }
-      return c;
+      return t;
     }
 
     void unknownKeys(JsonValue.Obj o, String pointer, Set<String> allowed, String hint) {

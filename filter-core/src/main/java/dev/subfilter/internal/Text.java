@@ -24,18 +24,13 @@ public final class Text {
     if (s.charAt(i) == '0') {
       i++;
     } else if (digit(s.charAt(i))) {
-      while (i < n && digit(s.charAt(i))) {
-        i++;
-      }
+      i = skipDigits(s, i);
     } else {
       return false;
     }
     if (i < n && s.charAt(i) == '.') {
-      i++;
-      int start = i;
-      while (i < n && digit(s.charAt(i))) {
-        i++;
-      }
+      int start = i + 1;
+      i = skipDigits(s, start);
       if (i == start) {
         return false;
       }
@@ -46,14 +41,19 @@ public final class Text {
         i++;
       }
       int start = i;
-      while (i < n && digit(s.charAt(i))) {
-        i++;
-      }
+      i = skipDigits(s, start);
       if (i == start) {
         return false;
       }
     }
     return i == n;
+  }
+
+  private static int skipDigits(String s, int i) {
+    while (i < s.length() && digit(s.charAt(i))) {
+      i++;
+    }
+    return i;
   }
 
   /** The value of a JSON-number string, or {@code null} when it is not one (or its exponent is out of range). */
