@@ -1,5 +1,7 @@
 package dev.subfilter;
 
+import dev.subfilter.internal.Text;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -13,6 +15,9 @@ import java.util.Objects;
  * state, as on CREATE, is an empty object.
  */
 public final class Event {
+  /** The longest numeric object ID, written out, that {@link #workfront} accepts. */
+  static final int MAX_ID_LENGTH = 1_000;
+
   private final String source;
   private final String name;
   private final String objCode;
@@ -69,7 +74,12 @@ public final class Event {
       if (k == JsonModel.Kind.STRING) {
         objId = model.text(id);
       } else if (k == JsonModel.Kind.NUMBER) {
-        objId = dev.subfilter.internal.Text.plain(model.decimalValue(id));
+        BigDecimal d = model.decimalValue(id);
+        if (Text.plainLength(d) > MAX_ID_LENGTH) {
+          throw new InvalidEventException(new Problem("/newState/ID",
+              "the number " + d + " is longer than " + MAX_ID_LENGTH + " characters written out; not an object ID"));
+        }
+        objId = Text.plain(d, MAX_ID_LENGTH);
       }
     }
     return builder(model).source("workfront").eventType(eventType).objCode(model.text(code)).objId(objId)

@@ -31,8 +31,11 @@ public sealed interface Filter {
       if (fieldValue == null && comparison.usesValue()) {
         throw new IllegalArgumentException("comparison " + comparison.token() + " needs a fieldValue");
       }
-      if (fieldValue instanceof JsonValue.Obj o && comparison.usesValue() && NestedValue.shapeProblem(o) != null) {
-        throw new IllegalArgumentException("fieldValue: " + NestedValue.shapeProblem(o));
+      if (fieldValue != null && comparison.usesValue()) {
+        String problem = NestedValue.problem(fieldValue);
+        if (problem != null) {
+          throw new IllegalArgumentException("fieldValue: " + problem);
+        }
       }
     }
 

@@ -29,12 +29,15 @@ public record Limits(
    */
   public static final int MAX_DEPTH = 1_000;
 
-  /** @throws IllegalArgumentException when a limit is below 1 or a depth above {@link #MAX_DEPTH} */
+  /** The largest {@code maxStringLength} allowed (16 Mi characters). */
+  public static final int MAX_STRING_LENGTH = 1 << 24;
+
+  /** @throws IllegalArgumentException when a limit is below 1, a depth above {@link #MAX_DEPTH} or the string length above {@link #MAX_STRING_LENGTH} */
   public Limits {
     range("maxGroupDepth", maxGroupDepth, MAX_DEPTH);
     range("maxFilters", maxFilters, Integer.MAX_VALUE);
     range("maxValueDepth", maxValueDepth, MAX_DEPTH);
-    range("maxStringLength", maxStringLength, Integer.MAX_VALUE);
+    range("maxStringLength", maxStringLength, MAX_STRING_LENGTH);
     range("maxDocumentBytes", maxDocumentBytes, Long.MAX_VALUE);
     range("maxJsonDepth", maxJsonDepth, MAX_DEPTH);
   }

@@ -1,6 +1,7 @@
 package dev.subfilter;
 
 import dev.subfilter.internal.NestedValue;
+import dev.subfilter.internal.Text;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -227,7 +228,7 @@ public final class SubscriptionParser {
           continue;
         }
         if (v instanceof JsonValue.Num n) {
-          if (plainLength(n) > limits.maxStringLength()) {
+          if (Text.plainLength(n.value()) > limits.maxStringLength()) {
             problem(p, "the number " + n + " has more than " + limits.maxStringLength() + " digits written out; raise Limits.maxStringLength");
           }
         } else if (v instanceof JsonValue.Obj o && nestedForm) {
@@ -301,10 +302,12 @@ public final class SubscriptionParser {
       if (v instanceof JsonValue.Str s && !s.value().isEmpty()) {
         return s.value();
       }
-      if (v instanceof JsonValue.Num n) {
-        return dev.subfilter.internal.Text.plain(n.value());
+      if (v instanceof JsonValue.Num n && Text.plainLength(n.value()) <= limits.maxStringLength()) {
+        return Text.plain(n.value(), limits.maxStringLength());
       }
-      problem("/objId", "expected an object ID (a string or a number) or null, found " + (v instanceof JsonValue.Str ? "an empty string" : v.describe()));
+      problem("/objId", v instanceof JsonValue.Num
+          ? "the number " + v + " is longer than " + limits.maxStringLength() + " characters written out; raise Limits.maxStringLength"
+          : "expected an object ID (a string or a number) or null, found " + (v instanceof JsonValue.Str ? "an empty string" : v.describe()));
       return null;
     }
 
@@ -332,14 +335,6 @@ public final class SubscriptionParser {
         }
       }
     }
-  }
-
-  private static int plainLength(JsonValue.Num n) {
-    java.math.BigDecimal d = n.value().stripTrailingZeros();
-    long digits = d.precision();
-    long scale = d.scale();
-    long length = scale <= 0 ? digits - scale : Math.max(digits, scale) + 2;
-    return (int) Math.min(Integer.MAX_VALUE, length);
   }
 
   private static List<String> sorted(Set<String> s) {

@@ -182,6 +182,13 @@ class SubscriptionParserTest {
   }
 
   @Test
+  void parse_numericObjIdTooLongWrittenOut_namesTheLimit() {
+    JsonValue json = obj("objCode", "TASK", "eventType", "UPDATE", "objId", new JsonValue.Num(new java.math.BigDecimal("1e999999999")));
+    assertThat(problems(EXTENDED, json)).singleElement().asString()
+        .isEqualTo("/objId: the number 1E+999999999 is longer than 65536 characters written out; raise Limits.maxStringLength");
+  }
+
+  @Test
   void parse_notAnObject_problemAtRoot() {
     assertThat(problems(EXTENDED, arr(1))).containsExactly("(root): expected a subscription object, found an array");
   }

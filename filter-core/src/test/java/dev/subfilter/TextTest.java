@@ -26,10 +26,21 @@ class TextTest {
 
   @Test
   void plain_numbers_writtenOutWithoutTrailingZeros() {
-    assertThat(Text.plain(new BigDecimal("2.0"))).isEqualTo("2");
-    assertThat(Text.plain(new BigDecimal("1e5"))).isEqualTo("100000");
-    assertThat(Text.plain(new BigDecimal("0.00"))).isEqualTo("0");
-    assertThat(Text.plain(new BigDecimal("-0.50"))).isEqualTo("-0.5");
+    assertThat(Text.plain(new BigDecimal("2.0"), 100)).isEqualTo("2");
+    assertThat(Text.plain(new BigDecimal("1e5"), 100)).isEqualTo("100000");
+    assertThat(Text.plain(new BigDecimal("0.00"), 100)).isEqualTo("0");
+    assertThat(Text.plain(new BigDecimal("-0.50"), 100)).isEqualTo("-0.5");
+  }
+
+  @Test
+  void plainLength_matchesWrittenText_andBoundsHugeExponents() {
+    for (String n : new String[] {"0", "-0.0", "7", "-7", "12.5", "0.005", "-0.005", "1e5", "-1.5e3", "123.456", "1e-3", "100"}) {
+      BigDecimal d = new BigDecimal(n);
+      assertThat(Text.plainLength(d)).as(n).isEqualTo(Text.plain(d, 100).length());
+    }
+    assertThat(Text.plainLength(new BigDecimal("1e999999999"))).isEqualTo(1_000_000_000);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Text.plain(new BigDecimal("1e999999999"), 100))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.subfilter.internal;
 
 import dev.subfilter.JsonModel.Kind;
 import dev.subfilter.JsonValue;
+import dev.subfilter.Limits;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -56,7 +57,7 @@ final class Constant {
       return new Constant(Kind.STRING, t, Text.parseNumber(t), b, t, null, null, null);
     }
     if (v instanceof JsonValue.Num n) {
-      return new Constant(Kind.NUMBER, null, n.value(), null, Text.plain(n.value()), null, null, null);
+      return new Constant(Kind.NUMBER, null, n.value(), null, Text.plain(n.value(), Limits.MAX_STRING_LENGTH), null, null, null);
     }
     if (v instanceof JsonValue.Bool b) {
       return new Constant(Kind.BOOLEAN, null, null, b.value(), Boolean.toString(b.value()), null, null, null);

@@ -1,7 +1,10 @@
 package dev.subfilter.internal;
 
 import dev.subfilter.JsonValue;
+import dev.subfilter.Limits;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.Map;
 
 /** Not API. The rules for an object {@code fieldValue}: keyword forms {@code fields} and {@code objects}, or a bare object. */
@@ -23,6 +26,34 @@ public final class NestedValue {
   public static Map<String, JsonValue> members(JsonValue.Obj o) {
     String k = keyword(o);
     return k == null ? o.members() : ((JsonValue.Obj) o.get(k)).members();
+  }
+
+  /**
+   * What no compiled filter can hold anywhere in a fieldValue (a bad nested shape, a number too
+   * long to write out), or {@code null}; the parser reports the same with pointers first.
+   */
+  public static String problem(JsonValue root) {
+    Deque<Map.Entry<JsonValue, Boolean>> stack = new ArrayDeque<>();
+    stack.push(Map.entry(root, Boolean.TRUE));
+    while (!stack.isEmpty()) {
+      Map.Entry<JsonValue, Boolean> top = stack.pop();
+      JsonValue v = top.getKey();
+      if (v instanceof JsonValue.Num n && Text.plainLength(n.value()) > Limits.MAX_STRING_LENGTH) {
+        return "the number " + n + " has more than " + Limits.MAX_STRING_LENGTH + " characters written out";
+      }
+      if (v instanceof JsonValue.Obj o && top.getValue()) {
+        String shape = shapeProblem(o);
+        if (shape != null) {
+          return shape;
+        }
+        members(o).values().forEach(c -> stack.push(Map.entry(c, Boolean.TRUE)));
+      } else if (v instanceof JsonValue.Obj o) {
+        o.members().values().forEach(c -> stack.push(Map.entry(c, Boolean.FALSE)));
+      } else if (v instanceof JsonValue.Arr a) {
+        a.elements().forEach(c -> stack.push(Map.entry(c, Boolean.FALSE)));
+      }
+    }
+    return null;
   }
 
   /** What is wrong with this level of a nested value, or {@code null}. */

@@ -68,12 +68,32 @@ public final class Text {
     }
   }
 
-  /** Plain decimal text without trailing zeros: {@code 2.0 -> "2"}, {@code 1e5 -> "100000"}. */
-  public static String plain(BigDecimal d) {
+  /**
+   * Plain decimal text without trailing zeros: {@code 2.0 -> "2"}, {@code 1e5 -> "100000"}.
+   *
+   * @throws IllegalArgumentException when that text would be longer than {@code maxLength}
+   *     ({@code 1e999999999} would be a billion characters)
+   */
+  public static String plain(BigDecimal d, int maxLength) {
     if (d.signum() == 0) {
       return "0";
     }
+    if (plainLength(d) > maxLength) {
+      throw new IllegalArgumentException("the number " + d + " has more than " + maxLength + " characters written out");
+    }
     return d.stripTrailingZeros().toPlainString();
+  }
+
+  /** The length of {@link #plain}'s text, computed without writing it out (at most Integer.MAX_VALUE). */
+  public static int plainLength(BigDecimal d) {
+    if (d.signum() == 0) {
+      return 1;
+    }
+    BigDecimal s = d.stripTrailingZeros();
+    long digits = s.precision();
+    long scale = s.scale();
+    long length = (scale <= 0 ? digits - scale : Math.max(digits, scale) + 1 + (digits > scale ? 0 : 1)) + (s.signum() < 0 ? 1 : 0);
+    return (int) Math.min(Integer.MAX_VALUE, length);
   }
 
   /**

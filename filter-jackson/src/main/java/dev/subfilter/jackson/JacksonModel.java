@@ -6,7 +6,8 @@ import java.math.BigDecimal;
 
 /**
  * {@link JsonModel} over Jackson trees ({@link JsonNode}): events read with Jackson are evaluated
- * without copying. Stateless; use {@link #INSTANCE}.
+ * without copying. NaN and infinite doubles read as strings ({@code "NaN"}, {@code "Infinity"}).
+ * Stateless and thread-safe; use {@link #INSTANCE}.
  */
 public final class JacksonModel implements JsonModel {
   /** The one instance. */
@@ -25,7 +26,7 @@ public final class JacksonModel implements JsonModel {
       case STRING:
         return Kind.STRING;
       case NUMBER:
-        return Kind.NUMBER;
+        return nonFinite(n) ? Kind.STRING : Kind.NUMBER;
       case BOOLEAN:
         return Kind.BOOLEAN;
       case NULL:
@@ -34,6 +35,11 @@ public final class JacksonModel implements JsonModel {
       default:
         return Kind.STRING; // BINARY and POJO nodes never come from parsing JSON text
     }
+  }
+
+  /** NaN and infinite doubles (only in trees built by hand or by a lenient mapper) read as the strings Jackson prints. */
+  static boolean nonFinite(JsonNode n) {
+    return (n.isDouble() || n.isFloat()) && !Double.isFinite(n.doubleValue());
   }
 
   @Override

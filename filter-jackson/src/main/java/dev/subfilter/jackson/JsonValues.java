@@ -41,6 +41,9 @@ public final class JsonValues {
       case STRING:
         return new JsonValue.Str(node.textValue());
       case NUMBER:
+        if (JacksonModel.nonFinite(node)) {
+          return new JsonValue.Str(node.asText()); // as JacksonModel reads it: "NaN", "Infinity"
+        }
         return new JsonValue.Num(node.isBigDecimal() || node.isFloatingPointNumber() ? node.decimalValue() : new BigDecimal(node.bigIntegerValue()));
       case BOOLEAN:
         return new JsonValue.Bool(node.booleanValue());

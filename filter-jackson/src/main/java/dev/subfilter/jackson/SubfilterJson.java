@@ -192,6 +192,8 @@ public final class SubfilterJson {
       throw invalidEvent(pointer, limitMessage(e));
     } catch (IOException e) {
       throw invalidEvent(pointer, "base64 state does not decode to JSON: " + jsonError(e));
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw invalidEvent(pointer, "base64 state holds a number out of range (its exponent must fit 32 bits)");
     }
     if (decoded == null || !decoded.isObject()) {
       throw invalidEvent(pointer, "base64 state decodes to " + (decoded == null ? "nothing" : describe(decoded)) + ", not a JSON object");
@@ -224,6 +226,8 @@ public final class SubfilterJson {
       throw fail(subscription, "", limitMessage(e), e);
     } catch (IOException e) {
       throw fail(subscription, "", "not valid JSON: " + jsonError(e), e);
+    } catch (NumberFormatException | ArithmeticException e) {
+      throw fail(subscription, "", "a number out of range (its exponent must fit 32 bits): " + e.getMessage(), e);
     }
   }
 
@@ -263,7 +267,17 @@ public final class SubfilterJson {
     return new InvalidEventException(new Problem(pointer, message));
   }
 
+  /** Describes a node without converting it: a payload may be large or deep. */
   private static String describe(JsonNode n) {
-    return JsonValues.fromJackson(n).describe();
+    if (n.isObject()) {
+      return "an object";
+    }
+    if (n.isArray()) {
+      return "an array";
+    }
+    if (n.isValueNode() && !n.isNull()) {
+      return JsonValues.fromJackson(n).describe();
+    }
+    return "null";
   }
 }

@@ -130,6 +130,25 @@ class SubfilterJsonTest {
   }
 
   @Test
+  void read_numbersBeyondRange_areInvalidNotCrashes() {
+    assertThatThrownBy(() -> JSON.readSubscription("{\"objCode\":1e2147483648,\"eventType\":\"UPDATE\"}"))
+        .isInstanceOf(InvalidSubscriptionException.class).hasMessageContaining("(root): a number out of range");
+    assertThatThrownBy(() -> JSON.readWorkfrontEvent("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"T\",\"ID\":1e999999999}}"))
+        .isInstanceOf(InvalidEventException.class).hasMessageContaining("/newState/ID: the number 1E+999999999 is longer than 1000 characters");
+  }
+
+  @Test
+  void evaluate_handBuiltTreeWithInfinity_readsItAsAString() throws Exception {
+    com.fasterxml.jackson.databind.JsonNode payload = new com.fasterxml.jackson.databind.ObjectMapper()
+        .readTree("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"T\",\"n\":1e400},\"oldState\":{\"objCode\":\"T\",\"n\":1}}");
+    Event e = JSON.readWorkfrontEvent(payload);
+    assertThat(JSON.readSubscription("{\"objCode\":\"T\",\"eventType\":\"UPDATE\",\"filters\":[{\"fieldName\":\"n\",\"fieldValue\":\"Infinity\"},"
+        + "{\"fieldName\":\"n\",\"comparison\":\"changed\"},{\"fieldName\":\"n\",\"fieldValue\":1,\"comparison\":\"gt\"}]}").compile().matches(e)).isFalse();
+    assertThat(JSON.readSubscription("{\"objCode\":\"T\",\"eventType\":\"UPDATE\",\"filters\":[{\"fieldName\":\"n\",\"fieldValue\":\"Infinity\"},"
+        + "{\"fieldName\":\"n\",\"comparison\":\"changed\"}]}").compile().matches(e)).isTrue();
+  }
+
+  @Test
   void writeSubscription_readAgain_isEqual() {
     Subscription s = JSON.readSubscription("""
         {"objCode":"TASK","eventType":"UPDATE","objId":5231,"url":"https://x","filters":[
