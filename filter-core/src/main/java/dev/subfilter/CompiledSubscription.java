@@ -15,6 +15,7 @@ public final class CompiledSubscription {
   private final String objCode;
   private final String eventType;
   private final String objId;
+  private final boolean vendorName;
   private final Matcher filters;
 
   private CompiledSubscription(Subscription s) {
@@ -22,6 +23,7 @@ public final class CompiledSubscription {
     this.objCode = s.objCode();
     this.eventType = s.eventType();
     this.objId = s.objId();
+    this.vendorName = !EventNames.isCanonical(eventType);
     this.filters = Compiler.compile(s.filterConnector(), s.filters());
   }
 
@@ -36,13 +38,14 @@ public final class CompiledSubscription {
   }
 
   /**
-   * Whether {@code event} matches: same eventType and objCode, the same objId when the
-   * subscription sets one, and then the filters.
+   * Whether {@code event} matches: the same eventType (or, for a subscription naming a vendor
+   * event such as {@code task.status-changed}, the same {@link Event#name()}), the same objCode,
+   * the same objId when the subscription sets one, and then the filters.
    *
    * @param event not {@code null}
    */
   public boolean matches(Event event) {
-    return eventType.equals(event.eventType())
+    return eventType.equals(vendorName ? event.name() : event.eventType())
         && objCode.equals(event.objCode())
         && (objId == null || objId.equals(event.objId()))
         && filters.matches(event);

@@ -12,7 +12,8 @@ import java.util.Set;
  * JSON with {@link SubscriptionParser} (or {@code filter-jackson}), then {@link #compile()} it once.
  *
  * @param objCode the object code, e.g. {@code TASK}; never empty
- * @param eventType {@code CREATE}, {@code UPDATE} or {@code DELETE}
+ * @param eventType {@code CREATE}, {@code UPDATE} or {@code DELETE}; in extended mode also a vendor
+ *     event name such as {@code task.status-changed}, compared with {@link Event#name()}
  * @param objId the one object to follow, as text, or {@code null} for all objects
  * @param filterConnector how the top-level filters combine
  * @param filters the top-level filters; empty means every event that passes the gate matches

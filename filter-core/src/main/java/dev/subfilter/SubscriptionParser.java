@@ -19,7 +19,7 @@ import java.util.function.Function;
 public final class SubscriptionParser {
   static final int WORKFRONT_MAX_GROUPS = 10;
   static final int WORKFRONT_MAX_GROUP_FILTERS = 5;
-  static final Set<String> EVENT_TYPES = Set.of("CREATE", "UPDATE", "DELETE");
+  static final Set<String> EVENT_TYPES = EventNames.CANONICAL;
   private static final Set<String> TOP_KEYS = Set.of("objCode", "eventType", "objId", "filters", "filterConnector");
   private static final Set<String> CONDITION_KEYS = Set.of("fieldName", "fieldValue", "comparison", "state");
   private static final Set<String> GROUP_KEYS = Set.of("type", "connector", "filters");
@@ -95,9 +95,8 @@ public final class SubscriptionParser {
       }
       String objCode = requiredString(o, "", "objCode", "an object code such as \"TASK\" or \"PROJ\"");
       String eventType = requiredString(o, "", "eventType", "one of CREATE, UPDATE, DELETE");
-      if (eventType != null && !EVENT_TYPES.contains(eventType)) {
-        problem("/eventType", "unknown eventType " + JsonWriter.quote(eventType) + "; expected one of CREATE, UPDATE, DELETE");
-        eventType = null;
+      if (eventType != null) {
+        eventType = eventType(eventType);
       }
       create = "CREATE".equals(eventType);
       String objId = objId(o.get("objId"));
@@ -293,6 +292,25 @@ public final class SubscriptionParser {
         return null;
       }
       return s.value();
+    }
+
+    /** A canonical type, or in extended mode a vendor event name (normalised); {@code null} after a problem. */
+    String eventType(String t) {
+      if (EVENT_TYPES.contains(t)) {
+        return t;
+      }
+      String found = JsonWriter.quote(t);
+      if (EVENT_TYPES.contains(t.toUpperCase(java.util.Locale.ROOT))) {
+        problem("/eventType", "unknown eventType " + found + "; event types are upper case: " + t.toUpperCase(java.util.Locale.ROOT));
+      } else if (mode == Mode.WORKFRONT) {
+        problem("/eventType", "unknown eventType " + found + "; expected one of CREATE, UPDATE, DELETE (vendor event names need extended mode)");
+      } else if (!EventNames.isVendorName(t)) {
+        problem("/eventType", "unknown eventType " + found + "; expected one of CREATE, UPDATE, DELETE, or a vendor event name "
+            + "such as task.status-changed or external_sub_step_completed (lower case letters, digits, '_', '.', '-')");
+      } else {
+        return EventNames.normalise(t);
+      }
+      return null;
     }
 
     String objId(JsonValue v) {

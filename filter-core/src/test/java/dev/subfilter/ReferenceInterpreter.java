@@ -27,14 +27,14 @@ public final class ReferenceInterpreter {
 
   private ReferenceInterpreter() {}
 
-  /** An event: eventType, objCode, objId (text or null), newState, oldState (null when unknown). */
-  public record RefEvent(String eventType, String objCode, String objId, JsonValue.Obj newState, JsonValue.Obj oldState) {
+  /** An event: eventType, vendor name, objCode, objId (text or null), newState, oldState (null when unknown). */
+  public record RefEvent(String eventType, String name, String objCode, String objId, JsonValue.Obj newState, JsonValue.Obj oldState) {
     /** The Workfront derivation: objCode and ID from newState, else oldState. */
     public static RefEvent workfront(String eventType, JsonValue.Obj newState, JsonValue.Obj oldState) {
       JsonValue code = pick(newState, oldState, "objCode");
       JsonValue id = pick(newState, oldState, "ID");
       String objId = id instanceof JsonValue.Str s ? s.value() : id instanceof JsonValue.Num n ? plain(n.value()) : null;
-      return new RefEvent(eventType, code instanceof JsonValue.Str s ? s.value() : null, objId, newState, oldState);
+      return new RefEvent(eventType, eventType, code instanceof JsonValue.Str s ? s.value() : null, objId, newState, oldState);
     }
 
     private static JsonValue pick(JsonValue.Obj n, JsonValue.Obj o, String key) {
@@ -47,7 +47,8 @@ public final class ReferenceInterpreter {
   }
 
   public static boolean matches(Subscription s, RefEvent e) {
-    if (!s.eventType().equals(e.eventType()) || !s.objCode().equals(e.objCode())) {
+    boolean canonical = List.of("CREATE", "UPDATE", "DELETE").contains(s.eventType());
+    if (!s.eventType().equals(canonical ? e.eventType() : e.name()) || !s.objCode().equals(e.objCode())) {
       return false;
     }
     if (s.objId() != null && !s.objId().equals(e.objId())) {

@@ -215,6 +215,16 @@ public final class SubfilterJson {
     }
   }
 
+  /** Reads an event payload with this reader's limits; errors are {@link InvalidEventException}s. */
+  JsonNode readPayload(byte[] bytes) {
+    return readTree(strict, bytes, false);
+  }
+
+  /** The strict mapper, for trees the adapters build. */
+  ObjectMapper mapper() {
+    return strict;
+  }
+
   private JsonNode readTree(ObjectMapper mapper, byte[] bytes, boolean subscription) {
     try {
       JsonNode n = mapper.readTree(bytes);
@@ -269,15 +279,6 @@ public final class SubfilterJson {
 
   /** Describes a node without converting it: a payload may be large or deep. */
   private static String describe(JsonNode n) {
-    if (n.isObject()) {
-      return "an object";
-    }
-    if (n.isArray()) {
-      return "an array";
-    }
-    if (n.isValueNode() && !n.isNull()) {
-      return JsonValues.fromJackson(n).describe();
-    }
-    return "null";
+    return Payloads.describe(n);
   }
 }

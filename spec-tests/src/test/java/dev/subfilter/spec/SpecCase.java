@@ -6,11 +6,13 @@ import java.util.Set;
 
 /** One case of a spec file, checked for shape when read so that a typo in a spec fails loudly. */
 record SpecCase(String file, String name, JsonNode subscription, String subscriptionText, JsonNode event,
-    String eventFormat, String mode, String expect, String errorContains) {
+    String eventFormat, String mode, String expect, String errorContains, JsonNode headers, JsonNode adapter, String callback) {
 
   static final Set<String> KEYS = Set.of("name", "subscription", "subscriptionText", "event", "eventFormat", "mode",
-      "expect", "errorContains", "comment");
-  static final Set<String> EXPECTS = Set.of("match", "no-match", "invalid-subscription", "invalid-event");
+      "expect", "errorContains", "comment", "headers", "adapter", "callback");
+  static final Set<String> EXPECTS = Set.of("match", "no-match", "invalid-subscription", "invalid-event", "handshake");
+  static final Set<String> FORMATS = Set.of("workfront", "4me", "cmp");
+  static final Set<String> ADAPTER_KEYS = Set.of("publicKeyPem", "algorithm", "issuer", "audience", "requireSignature", "callbackSecret");
 
   static SpecCase read(String file, JsonNode c) {
     for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
@@ -33,12 +35,33 @@ record SpecCase(String file, String name, JsonNode subscription, String subscrip
       throw new IllegalArgumentException(file + " › " + name + ": expect must be one of " + EXPECTS + ", was " + expect);
     }
     String errorContains = c.has("errorContains") ? text(c, "errorContains", file, null) : null;
+    String format = text(c, "eventFormat", file, "workfront");
+    if (!FORMATS.contains(format)) {
+      throw new IllegalArgumentException(file + " › " + name + ": eventFormat must be one of " + FORMATS + ", was " + format);
+    }
+    JsonNode headers = c.get("headers");
+    if (headers != null && !headers.isObject()) {
+      throw new IllegalArgumentException(file + " › " + name + ": headers must be an object of header name to value");
+    }
+    JsonNode adapter = c.get("adapter");
+    if (adapter != null) {
+      for (Iterator<String> it = adapter.fieldNames(); it.hasNext(); ) {
+        String k = it.next();
+        if (!ADAPTER_KEYS.contains(k)) {
+          throw new IllegalArgumentException(file + " › " + name + ": adapter has unknown key \"" + k + "\"; allowed " + ADAPTER_KEYS);
+        }
+      }
+    }
+    String callback = c.has("callback") ? text(c, "callback", file, null) : null;
+    if (callback != null && !expect.equals("handshake")) {
+      throw new IllegalArgumentException(file + " › " + name + ": callback goes only with expect handshake");
+    }
     if (errorContains != null && !expect.startsWith("invalid-")) {
       throw new IllegalArgumentException(file + " › " + name + ": errorContains goes only with an invalid-* expect");
     }
     return new SpecCase(file, name, hasSub ? c.get("subscription") : null,
         hasText ? text(c, "subscriptionText", file, null) : null, c.get("event"),
-        text(c, "eventFormat", file, "workfront"), text(c, "mode", file, "extended"), expect, errorContains);
+        format, text(c, "mode", file, "extended"), expect, errorContains, headers, adapter, callback);
   }
 
   private static String text(JsonNode c, String key, String file, String dflt) {

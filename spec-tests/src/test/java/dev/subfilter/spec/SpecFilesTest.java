@@ -19,11 +19,13 @@ import dev.subfilter.Limits;
 import dev.subfilter.Mode;
 import dev.subfilter.ReferenceInterpreter;
 import dev.subfilter.Subscription;
+import dev.subfilter.jackson.Delivery;
 import dev.subfilter.jackson.JsonValues;
 import dev.subfilter.jackson.SubfilterJson;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -108,9 +110,6 @@ class SpecFilesTest {
       case "workfront" -> WORKFRONT;
       default -> throw new IllegalArgumentException("mode must be extended or workfront, was " + c.mode());
     };
-    if (!c.eventFormat().equals("workfront")) {
-      throw new IllegalArgumentException("unknown eventFormat " + c.eventFormat());
-    }
     Subscription s;
     try {
       s = c.subscriptionText() != null
@@ -120,22 +119,32 @@ class SpecFilesTest {
       expectInvalid(c, "invalid-subscription", e.getMessage());
       return;
     }
-    Event event;
+    Delivery delivery;
     try {
-      event = json.readWorkfrontEvent(c.event().toString());
+      delivery = Adapters.of(c, json).read(c.event().toString().getBytes(StandardCharsets.UTF_8), Adapters.headers(c));
     } catch (InvalidEventException e) {
       expectInvalid(c, "invalid-event", e.getMessage());
       return;
     }
-    if (c.expect().startsWith("invalid-")) {
-      fail("expected " + c.expect() + " but subscription and event were read");
+    if (delivery instanceof Delivery.Handshake h) {
+      assertEquals("handshake", c.expect(), () -> "got a handshake for " + h.callbackUrl());
+      if (c.callback() != null) {
+        assertEquals(c.callback(), h.callbackUrl());
+      }
+      return;
+    }
+    Event event = ((Delivery.Received) delivery).event();
+    if (c.expect().startsWith("invalid-") || c.expect().equals("handshake")) {
+      fail("expected " + c.expect() + " but subscription and event were read: " + event);
     }
     boolean expected = c.expect().equals("match");
     CompiledSubscription compiled = s.compile();
     assertEquals(expected, compiled.matches(event), "compiled predicate");
     JsonValue.Obj newState = (JsonValue.Obj) JsonValues.fromJackson((JsonNode) event.newState());
     JsonValue.Obj oldState = event.oldState() == null ? null : (JsonValue.Obj) JsonValues.fromJackson((JsonNode) event.oldState());
-    ReferenceInterpreter.RefEvent ref = ReferenceInterpreter.RefEvent.workfront(event.eventType(), newState, oldState);
+    ReferenceInterpreter.RefEvent ref = c.eventFormat().equals("workfront")
+        ? ReferenceInterpreter.RefEvent.workfront(event.eventType(), newState, oldState)
+        : new ReferenceInterpreter.RefEvent(event.eventType(), event.name(), event.objCode(), event.objId(), newState, oldState);
     assertEquals(expected, ReferenceInterpreter.matches(s, ref), "reference interpreter");
     assertEquals(s, json.readSubscription(s.toJson().toString()), "round trip through JSON");
   }

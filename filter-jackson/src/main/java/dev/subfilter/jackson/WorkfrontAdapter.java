@@ -1,0 +1,35 @@
+package dev.subfilter.jackson;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Workfront event subscription payloads (base64 states included); see {@link
+ * SubfilterJson#readWorkfrontEvent(com.fasterxml.jackson.databind.JsonNode)}. Workfront signs
+ * nothing: it sends the subscription's {@code authToken}, which the service checks itself.
+ * Immutable and thread-safe.
+ */
+public final class WorkfrontAdapter implements Adapter {
+  private final SubfilterJson json;
+
+  /** With default limits. */
+  public WorkfrontAdapter() {
+    this(SubfilterJson.create());
+  }
+
+  /** Reading with {@code json}'s limits. */
+  public WorkfrontAdapter(SubfilterJson json) {
+    this.json = Objects.requireNonNull(json, "json");
+  }
+
+  @Override
+  public String source() {
+    return "workfront";
+  }
+
+  @Override
+  public Delivery read(byte[] body, Map<String, List<String>> headers) {
+    return new Delivery.Received(json.readWorkfrontEvent(json.readPayload(body)));
+  }
+}
