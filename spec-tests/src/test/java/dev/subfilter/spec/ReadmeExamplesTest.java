@@ -8,6 +8,8 @@ import dev.subfilter.JsonModel;
 import dev.subfilter.JsonValue;
 import dev.subfilter.Subscription;
 import dev.subfilter.SubscriptionParser;
+import dev.subfilter.jackson.Delivery;
+import dev.subfilter.jackson.FourMeAdapter;
 import dev.subfilter.jackson.SubfilterJson;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -41,6 +43,43 @@ class ReadmeExamplesTest {
     }
     // ---
     assertThat(notified).containsExactly("t1");
+  }
+
+  private final List<String> confirmed = new ArrayList<>();
+  private final List<CompiledSubscription> delivered = new ArrayList<>();
+
+  private void confirm(String url) {
+    confirmed.add(url);
+  }
+
+  private void deliver(CompiledSubscription s) {
+    delivered.add(s);
+  }
+
+  @Test
+  void vendors_signedFourMeFixture_matchesAndDelivers() throws Exception {
+    String dir = "/fixtures/4me-signed-delivery/";
+    String policyPublicKeyPem = new String(getClass().getResourceAsStream(dir + "policy-public-key.pem").readAllBytes(), StandardCharsets.UTF_8);
+    byte[] body = getClass().getResourceAsStream(dir + "body.json").readAllBytes();
+    Map<String, List<String>> headers = Map.of("X-4me-Delivery", List.of("00c7bb4a-b3ba-4744-8126-1e7ef87ef90a"));
+    SubfilterJson json = SubfilterJson.create();
+    List<CompiledSubscription> subscriptions = List.of(
+        json.readSubscription("{\"objCode\":\"INTEGRATION_INSTANCE\",\"eventType\":\"UPDATE\"}").compile(),
+        json.readSubscription("{\"objCode\":\"TASK\",\"eventType\":\"UPDATE\"}").compile());
+    // --- README vendors (issuer and audience are the fixture's)
+    FourMeAdapter fourMe = FourMeAdapter.builder()
+        .publicKeyPem(policyPublicKeyPem)                      // the webhook policy's key (or .jwks(json))
+        .algorithm("RS256").issuer("https://wdc.4me-staging.com").audience("integrations provided by wdc@4me-staging.com")
+        .build();                                               // with a key, unsigned bodies are rejected
+    Delivery d = fourMe.read(body, headers);
+    if (d instanceof Delivery.Handshake h) {
+      confirm(h.callbackUrl());                                 // GET it once to activate the webhook
+    } else if (d instanceof Delivery.Received r) {
+      subscriptions.stream().filter(s -> s.matches(r.event())).forEach(this::deliver);
+    }
+    // ---
+    assertThat(confirmed).isEmpty();
+    assertThat(delivered).containsExactly(subscriptions.get(0));
   }
 
   @Test
