@@ -1,6 +1,11 @@
 package dev.subfilter.jackson;
 
+import com.nimbusds.jose.Header;
 import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.PlainHeader;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.util.Base64URL;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSVerifier;
 import com.nimbusds.jose.crypto.ECDSAVerifier;
@@ -52,9 +57,17 @@ final class JwtVerifier {
     }
     boolean rsa = JWSAlgorithm.Family.RSA.contains(algorithm);
     for (Key k : keys) {
+      String which = k.kid() == null ? "" : " (kid " + k.kid() + ")";
       if (rsa ? !(k.key() instanceof RSAPublicKey) : !(k.key() instanceof ECPublicKey)) {
         throw new IllegalArgumentException("algorithm " + algorithm + " needs " + (rsa ? "RSA" : "EC") + " public keys, got "
-            + k.key().getAlgorithm() + (k.kid() == null ? "" : " (kid " + k.kid() + ")"));
+            + k.key().getAlgorithm() + which);
+      }
+      if (k.key() instanceof ECPublicKey ec) {
+        Curve curve = Curve.forECParameterSpec(ec.getParams());
+        if (curve == null || !Curve.forJWSAlgorithm(algorithm).contains(curve)) {
+          throw new IllegalArgumentException("algorithm " + algorithm + " needs a key on " + Curve.forJWSAlgorithm(algorithm)
+              + ", got one on " + (curve == null ? "an unknown curve" : curve.getName()) + which);
+        }
       }
     }
     if (keys.isEmpty()) {
@@ -90,6 +103,7 @@ final class JwtVerifier {
 
   /** The verified token; throws {@link UnauthenticDeliveryException} for every failed check. */
   SignedJWT verify(String token) {
+    checkHeader(token);
     JWT jwt;
     try {
       jwt = JWTParser.parse(token);
@@ -113,10 +127,31 @@ final class JwtVerifier {
     try {
       claims = signed.getJWTClaimsSet();
     } catch (ParseException e) {
-      throw reject(Reason.BAD_SIGNATURE, "the jwt's claims are not a JSON object: " + e.getMessage(), e);
+      throw reject(Reason.BAD_SIGNATURE, "the jwt's claims are malformed: " + e.getMessage(), e);
     }
     checkClaims(claims);
     return signed;
+  }
+
+  /** The algorithm is judged from the header alone, before a parse that may fail for other reasons. */
+  private void checkHeader(String token) {
+    int dot = token.indexOf('.');
+    if (dot <= 0) {
+      throw reject(Reason.BAD_SIGNATURE, "the jwt is not a well-formed JWT: no header segment", null);
+    }
+    Header header;
+    try {
+      header = Header.parse(new Base64URL(token.substring(0, dot)));
+    } catch (ParseException e) {
+      throw reject(Reason.BAD_SIGNATURE, "the jwt's header is not well-formed: " + e.getMessage(), e);
+    }
+    if (!(header instanceof JWSHeader jws)) {
+      String what = header instanceof PlainHeader ? "unsigned (alg none)" : "encrypted";
+      throw reject(Reason.ALGORITHM_NOT_ALLOWED, "the jwt is " + what + "; only " + algorithm + " signatures are accepted", null);
+    }
+    if (!algorithm.equals(jws.getAlgorithm())) {
+      throw reject(Reason.ALGORITHM_NOT_ALLOWED, "the jwt is signed with " + jws.getAlgorithm() + "; this adapter accepts only " + algorithm, null);
+    }
   }
 
   private boolean verifies(SignedJWT signed) {
