@@ -67,7 +67,7 @@ class SubscriptionParserTest {
         "/bogus: unknown key \"bogus\"; a subscription has objCode, eventType, objId, filters, filterConnector and the carried keys "
             + "authToken, base64Encoding, customerId, date_created, date_modified, id, subscriptionVersion, subscription_url, url, version",
         "/objCode: expected an object code such as \"TASK\" or \"PROJ\", found the number 7",
-        "/eventType: unknown eventType \"update\"; expected one of CREATE, UPDATE, DELETE",
+        "/eventType: unknown eventType \"update\"; event types are upper case: UPDATE",
         "/filterConnector: unknown filterConnector \"and\"; expected \"AND\" or \"OR\"",
         "/filters/0/fieldName: expected the name of a field of the state, found an empty string",
         "/filters/0/fieldValue: missing; comparison \"eq\" needs a fieldValue (only changed, exists and notExists go without)",
