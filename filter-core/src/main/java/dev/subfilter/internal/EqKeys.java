@@ -1,0 +1,147 @@
+package dev.subfilter.internal;
+
+import dev.subfilter.JsonModel;
+import dev.subfilter.JsonValue;
+import java.math.BigDecimal;
+
+/**
+ * Index keys for {@code eq}: one normalised key per scalar such that {@code eq(node, constant)}
+ * implies equal keys (the converse need not hold: an index hit is only a candidate).
+ *
+ * <ul>
+ *   <li>numbers, and strings that are exactly a JSON number ({@link Text#parseNumber}), by numeric
+ *       value: a {@link Long} when the value is an integer that fits a long, else the {@link
+ *       BigDecimal} with trailing zeros stripped (so {@code 1}, {@code 1.0}, {@code "1"}, {@code
+ *       "1E+0"} share the key {@code 1L});
+ *   <li>booleans and the strings {@code "true"}/{@code "false"} by {@link Boolean};
+ *   <li>any other string by its text.
+ * </ul>
+ *
+ * <p>Why that is enough: {@code eq} between a string node and a string constant is text equality,
+ * and equal texts get equal keys; a number against a number or a numeric string compares by value,
+ * and equal values get equal canonical keys; a boolean matches a boolean or "true"/"false" of the
+ * same value. Arrays, objects and null never equal a scalar non-null constant, so they have no key.
+ *
+ * <p>Looking up an event node ({@link #lookup}) allocates nothing for strings, booleans, numbers the
+ * model reports as longs and integer strings of up to 18 digits; other numbers build their
+ * canonical key. Not API.
+ */
+public final class EqKeys {
+  private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+  private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
+
+  private EqKeys() {}
+
+  /** The key of a scalar non-null fieldValue, or {@code null} when {@code v} is not one (null, array, object). */
+  public static Object ofConstant(JsonValue v) {
+    if (v instanceof JsonValue.Str s) {
+      return ofString(s.value());
+    }
+    if (v instanceof JsonValue.Num n) {
+      return ofNumber(n.value());
+    }
+    if (v instanceof JsonValue.Bool b) {
+      return Boolean.valueOf(b.value());
+    }
+    return null;
+  }
+
+  /** The key of a string: its number, its boolean, or itself. */
+  public static Object ofString(String s) {
+    BigDecimal d = Text.parseNumber(s);
+    if (d != null) {
+      return ofNumber(d);
+    }
+    if (s.equals("true")) {
+      return Boolean.TRUE;
+    }
+    if (s.equals("false")) {
+      return Boolean.FALSE;
+    }
+    return s;
+  }
+
+  /** The canonical key of a number: a Long when it is an integer within long range, else the stripped BigDecimal. */
+  public static Object ofNumber(BigDecimal d) {
+    if (d.signum() == 0) {
+      return Long.valueOf(0);
+    }
+    BigDecimal s = d.stripTrailingZeros();
+    // an integer has scale <= 0 once stripped; precision - scale is its number of digits (in long: scale may be huge)
+    if (s.scale() <= 0 && (long) s.precision() - s.scale() <= 19
+        && s.compareTo(LONG_MIN) >= 0 && s.compareTo(LONG_MAX) <= 0) {
+      return Long.valueOf(s.longValueExact());
+    }
+    return s;
+  }
+
+  /**
+   * The value {@code map} holds under the key of event node {@code node}, or {@code null} (also for
+   * null, arrays and objects, which equal no scalar non-null constant).
+   */
+  public static <V> V lookup(HashTrie<Object, V> map, JsonModel m, Object node) {
+    switch (m.kind(node)) {
+      case STRING:
+        return lookupString(map, m.text(node));
+      case NUMBER:
+        if (m.isLong(node)) {
+          return lookupLong(map, m.longValue(node));
+        }
+        return map.get(ofNumber(m.decimalValue(node)));
+      case BOOLEAN:
+        return map.get(m.booleanValue(node) ? Boolean.TRUE : Boolean.FALSE);
+      default:
+        return null;
+    }
+  }
+
+  /** {@code map.get(ofString(s))}, without allocating for plain text, booleans and short integers. */
+  public static <V> V lookupString(HashTrie<Object, V> map, String s) {
+    int n = s.length();
+    if (n == 0) {
+      return map.get(s);
+    }
+    char c0 = s.charAt(0);
+    if (c0 == '-' || (c0 >= '0' && c0 <= '9')) {
+      int i = c0 == '-' ? 1 : 0;
+      int digits = n - i;
+      if (digits >= 1 && digits <= 18 && allDigits(s, i) && (s.charAt(i) != '0' || digits == 1)) {
+        long v = 0;
+        for (int k = i; k < n; k++) {
+          v = v * 10 + (s.charAt(k) - '0');
+        }
+        return lookupLong(map, c0 == '-' ? -v : v);
+      }
+      return map.get(ofString(s)); // a longer or non-integer number, or not a number at all (rare)
+    }
+    if (c0 == 't' && s.equals("true")) {
+      return map.get(Boolean.TRUE);
+    }
+    if (c0 == 'f' && s.equals("false")) {
+      return map.get(Boolean.FALSE);
+    }
+    return map.get(s);
+  }
+
+  /** {@code map.get(Long.valueOf(v))} without boxing. */
+  public static <V> V lookupLong(HashTrie<Object, V> map, long v) {
+    HashTrie.Leaf<Object, V> l = map.chain(Long.hashCode(v));
+    while (l != null) {
+      if (l.key() instanceof Long k && k.longValue() == v) {
+        return l.value();
+      }
+      l = l.next();
+    }
+    return null;
+  }
+
+  private static boolean allDigits(String s, int from) {
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+    }
+    return true;
+  }
+}
