@@ -1,6 +1,7 @@
 package dev.subfilter;
 
 import dev.subfilter.internal.Compiler;
+import dev.subfilter.internal.Explainer;
 import dev.subfilter.internal.Matcher;
 import java.util.Objects;
 
@@ -49,6 +50,21 @@ public final class CompiledSubscription {
         && objCode.equals(event.objCode())
         && (objId == null || objId.equals(event.objId()))
         && filters.matches(event);
+  }
+
+  /**
+   * Why {@code event} matches or not: the gate checks and every filter and group with the value(s)
+   * it saw, its result and, when false, the reason in plain words. {@code explain(e).matched()}
+   * always equals {@link #matches matches(e)}, and each node's result is computed by the same
+   * compiled code. Costlier than {@code matches} (each filter is compiled again and values are
+   * copied out of the event): for diagnostics and logs, not for every delivery. Never throws for
+   * a non-null event.
+   *
+   * @param event not {@code null}
+   */
+  public Explanation explain(Event event) {
+    Objects.requireNonNull(event, "event");
+    return Explainer.explain(subscription, filters, matches(event), event);
   }
 
   @Override

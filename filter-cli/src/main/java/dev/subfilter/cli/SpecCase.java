@@ -1,0 +1,87 @@
+package dev.subfilter.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Set;
+
+/**
+ * One case of a conformance spec file, in the format of the spec-tests module (kept in step with
+ * its {@code SpecCase}): checked for shape when read so that a typo in a spec fails loudly.
+ */
+record SpecCase(String file, String name, JsonNode subscription, String subscriptionText, JsonNode event,
+    String eventFormat, String mode, String expect, String errorContains, JsonNode headers, JsonNode adapter, String callback) {
+
+  static final Set<String> KEYS = Set.of("name", "subscription", "subscriptionText", "event", "eventFormat", "mode",
+      "expect", "errorContains", "comment", "headers", "adapter", "callback");
+  static final Set<String> EXPECTS = Set.of("match", "no-match", "invalid-subscription", "invalid-event", "handshake");
+  static final Set<String> FORMATS = Set.of("workfront", "4me", "cmp");
+  static final Set<String> ADAPTER_KEYS = Set.of("publicKeyPem", "algorithm", "issuer", "audience", "requireSignature", "callbackSecret");
+
+  /** @throws IllegalArgumentException naming the file and case when the case is malformed */
+  static SpecCase read(String file, JsonNode c) {
+    if (!c.isObject()) {
+      throw new IllegalArgumentException(file + ": a case is a JSON object, found " + Jsons.describe(c));
+    }
+    for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
+      String k = it.next();
+      if (!KEYS.contains(k)) {
+        throw new IllegalArgumentException(file + ": case " + c.path("name") + " has unknown key \"" + k + "\"; allowed " + KEYS);
+      }
+    }
+    String name = text(c, "name", file, null);
+    boolean hasSub = c.has("subscription");
+    boolean hasText = c.has("subscriptionText");
+    if (hasSub == hasText) {
+      throw new IllegalArgumentException(file + " › " + name + ": give exactly one of subscription, subscriptionText");
+    }
+    if (!c.has("event")) {
+      throw new IllegalArgumentException(file + " › " + name + ": missing event");
+    }
+    String expect = text(c, "expect", file, null);
+    if (!EXPECTS.contains(expect)) {
+      throw new IllegalArgumentException(file + " › " + name + ": expect must be one of " + EXPECTS + ", was " + expect);
+    }
+    String errorContains = c.has("errorContains") ? text(c, "errorContains", file, null) : null;
+    String format = text(c, "eventFormat", file, "workfront");
+    if (!FORMATS.contains(format)) {
+      throw new IllegalArgumentException(file + " › " + name + ": eventFormat must be one of " + FORMATS + ", was " + format);
+    }
+    JsonNode headers = c.get("headers");
+    if (headers != null && !headers.isObject()) {
+      throw new IllegalArgumentException(file + " › " + name + ": headers must be an object of header name to value");
+    }
+    JsonNode adapter = c.get("adapter");
+    if (adapter != null) {
+      for (Iterator<String> it = adapter.fieldNames(); it.hasNext(); ) {
+        String k = it.next();
+        if (!ADAPTER_KEYS.contains(k)) {
+          throw new IllegalArgumentException(file + " › " + name + ": adapter has unknown key \"" + k + "\"; allowed " + ADAPTER_KEYS);
+        }
+      }
+    }
+    String callback = c.has("callback") ? text(c, "callback", file, null) : null;
+    if (callback != null && !expect.equals("handshake")) {
+      throw new IllegalArgumentException(file + " › " + name + ": callback goes only with expect handshake");
+    }
+    if (errorContains != null && !expect.startsWith("invalid-")) {
+      throw new IllegalArgumentException(file + " › " + name + ": errorContains goes only with an invalid-* expect");
+    }
+    return new SpecCase(file, name, hasSub ? c.get("subscription") : null,
+        hasText ? text(c, "subscriptionText", file, null) : null, c.get("event"),
+        format, text(c, "mode", file, "extended"), expect, errorContains, headers, adapter, callback);
+  }
+
+  private static String text(JsonNode c, String key, String file, String dflt) {
+    JsonNode v = c.get(key);
+    if (v == null) {
+      if (dflt == null) {
+        throw new IllegalArgumentException(file + ": a case is missing \"" + key + "\"");
+      }
+      return dflt;
+    }
+    if (!v.isTextual()) {
+      throw new IllegalArgumentException(file + ": \"" + key + "\" must be a string");
+    }
+    return v.textValue();
+  }
+}

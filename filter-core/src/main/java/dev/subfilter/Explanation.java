@@ -1,0 +1,380 @@
+package dev.subfilter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Why a subscription matched an event or not: the gate checks, then the subscription's filters as
+ * a tree in which every filter and group carries the value(s) it saw, in which state, its result
+ * and, when false, the reason in plain words. Made by {@link CompiledSubscription#explain(Event)};
+ * {@link #matched()} always equals {@link CompiledSubscription#matches(Event)}, and every node's
+ * result is computed by the same compiled code that {@code matches} runs.
+ *
+ * <p>Immutable and thread-safe. {@link #toText()} is a plain multi-line rendering for logs and
+ * terminals; {@link #toJson()} the same tree as JSON for tools.
+ *
+ * <pre>{@code
+ * Explanation x = subscription.explain(event);
+ * if (!x.matched()) {
+ *   log.info("not delivered: {}", x.why());   // e.g. "/filters/1 status changed: old state unknown ..."
+ * }
+ * }</pre>
+ *
+ * @param matched whether the subscription matches the event: the gate passed and the filters hold
+ * @param gate the gate checks in order: {@code eventType}, {@code objCode} and, when the
+ *     subscription sets one, {@code objId}
+ * @param filters the subscription's top-level filters as a group whose connector is the
+ *     subscription's {@code filterConnector} (pointer {@code /filters}); evaluated even when the gate
+ *     fails, so both are shown; without filters a group with no children whose result is true
+ */
+public record Explanation(boolean matched, List<GateCheck> gate, Group filters) {
+
+  public Explanation {
+    gate = List.copyOf(gate);
+    Objects.requireNonNull(filters, "filters");
+  }
+
+  /** Why a check, filter or group is false. Each has a short lower-case {@link #token()} for JSON. */
+  public enum Reason {
+    /** Gate: the event's eventType (or vendor event name) is not the subscription's. */
+    EVENT_TYPE_MISMATCH("event-type-mismatch"),
+    /** Gate: the event's objCode is not the subscription's. */
+    OBJ_CODE_MISMATCH("obj-code-mismatch"),
+    /** Gate: the event's objId is not the one the subscription follows. */
+    OBJ_ID_MISMATCH("obj-id-mismatch"),
+    /** The filter reads the old state (or {@code changed} compares with it), and the event carries none. */
+    OLD_STATE_UNKNOWN("old-state-unknown"),
+    /** The field is absent from the state the filter reads. */
+    ABSENT("absent"),
+    /** {@code notExists}: the field is present. */
+    PRESENT("present"),
+    /** The field's JSON type cannot be compared with the fieldValue this way. */
+    TYPE_MISMATCH("type-mismatch"),
+    /** {@code eq}: comparable, but a different value. */
+    NOT_EQUAL("not-equal"),
+    /** {@code ne}: the value equals the fieldValue. */
+    EQUAL("equal"),
+    /** {@code gt}, {@code gte}, {@code lt}, {@code lte}: comparable, but on the wrong side. */
+    OUT_OF_RANGE("out-of-range"),
+    /** {@code contains}: the string or array does not contain the fieldValue. */
+    NOT_CONTAINED("not-contained"),
+    /** {@code notContains}: it does contain the fieldValue. */
+    CONTAINED("contained"),
+    /** {@code containsOnly}: the set of values is not exactly the fieldValue's. */
+    DIFFERENT_SET("different-set"),
+    /** {@code changed}: the same value in both states (or absent from both). */
+    UNCHANGED("unchanged"),
+    /** A nested fieldValue: some key below the field does not hold. */
+    NESTED_MISMATCH("nested-mismatch"),
+    /** An AND group: at least one of its filters is false. */
+    SOME_FALSE("some-false"),
+    /** An OR group: none of its filters holds. */
+    NONE_TRUE("none-true");
+
+    private final String token;
+
+    Reason(String token) {
+      this.token = token;
+    }
+
+    /** The reason as written in {@link #toJson()}, e.g. {@code old-state-unknown}. */
+    public String token() {
+      return token;
+    }
+  }
+
+  /**
+   * One check of the gate.
+   *
+   * @param check {@code eventType}, {@code objCode} or {@code objId}
+   * @param expected the subscription's value
+   * @param actual the event's value ({@code eventType} checks the event's {@link Event#name()}
+   *     when the subscription names a vendor event), or {@code null} when the event has none
+   * @param passed whether they are equal
+   * @param reason {@code null} when passed
+   * @param message the reason in plain words, {@code null} when passed
+   */
+  public record GateCheck(String check, String expected, String actual, boolean passed, Reason reason, String message) {
+    public GateCheck {
+      Objects.requireNonNull(check, "check");
+      Objects.requireNonNull(expected, "expected");
+      requireReason(passed, reason, message);
+    }
+  }
+
+  /** Whether the old or new state was read, and what it held at the field. */
+  public enum Presence {
+    /** The field is in the state; {@link Seen#value()} holds it. */
+    PRESENT,
+    /** The state is known and does not have the field. */
+    ABSENT,
+    /** The event carries no old state. */
+    STATE_UNKNOWN
+  }
+
+  /**
+   * A value a filter saw.
+   *
+   * @param state the state read
+   * @param path where in the state: the fieldName, or {@code parameterValues/DE:name} when a
+   *     {@code DE:} field was found in {@code parameterValues}
+   * @param presence whether it was there
+   * @param value the value when {@link Presence#PRESENT} (very large or deep values are cut short,
+   *     the cut parts replaced by the string {@code "..."}), else {@code null}
+   */
+  public record Seen(State state, String path, Presence presence, JsonValue value) {
+    public Seen {
+      Objects.requireNonNull(state, "state");
+      Objects.requireNonNull(path, "path");
+      Objects.requireNonNull(presence, "presence");
+      if ((presence == Presence.PRESENT) != (value != null)) {
+        throw new IllegalArgumentException("a value exactly when present");
+      }
+    }
+
+    /** E.g. {@code newState.status = "CUR"}, {@code oldState.status: absent}, {@code oldState: unknown}. */
+    public String describe() {
+      return switch (presence) {
+        case PRESENT -> state.token() + "." + path + " = " + abbreviate(value.toString(), 120);
+        case ABSENT -> state.token() + "." + path + ": absent";
+        case STATE_UNKNOWN -> state.token() + ": unknown";
+      };
+    }
+  }
+
+  /** A filter or a group: where it is in the subscription, what it says, and what it gave. */
+  public sealed interface Node permits Condition, Group {
+    /** A JSON Pointer into the subscription, e.g. {@code /filters/2/filters/0}. */
+    String pointer();
+
+    /** What the filter or group says, e.g. {@code status eq "CPL"} or {@code group OR}. */
+    String description();
+
+    /** Its result for this event, as the compiled subscription computes it. */
+    boolean result();
+
+    /** Why it is false; {@code null} when true. */
+    Reason reason();
+
+    /** The reason in plain words; {@code null} when true. */
+    String message();
+  }
+
+  /**
+   * One condition of the subscription.
+   *
+   * @param filter the condition itself
+   * @param seen the value(s) it read: one, or for {@code changed} the old then the new state's
+   */
+  public record Condition(String pointer, String description, Filter.Condition filter, List<Seen> seen,
+      boolean result, Reason reason, String message) implements Node {
+    public Condition {
+      Objects.requireNonNull(pointer, "pointer");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(filter, "filter");
+      seen = List.copyOf(seen);
+      requireReason(result, reason, message);
+    }
+  }
+
+  /**
+   * A group, or the top-level filters.
+   *
+   * @param connector how the children combine
+   * @param children the filters of the group, in subscription order
+   */
+  public record Group(String pointer, String description, Connector connector, List<Node> children,
+      boolean result, Reason reason, String message) implements Node {
+    public Group {
+      Objects.requireNonNull(pointer, "pointer");
+      Objects.requireNonNull(description, "description");
+      Objects.requireNonNull(connector, "connector");
+      children = List.copyOf(children);
+      requireReason(result, reason, message);
+    }
+  }
+
+  private static void requireReason(boolean ok, Reason reason, String message) {
+    if (ok ? reason != null || message != null : reason == null || message == null) {
+      throw new IllegalArgumentException("a reason and a message exactly when false");
+    }
+  }
+
+  /** Whether every gate check passed. */
+  public boolean gatePassed() {
+    return gate.stream().allMatch(GateCheck::passed);
+  }
+
+  /**
+   * Why it did not match, in one line: the first failing gate check, else the first false filter
+   * found by descending into failing AND groups (an OR group that fails is named itself); {@code
+   * null} when it matched.
+   */
+  public String why() {
+    if (matched) {
+      return null;
+    }
+    for (GateCheck g : gate) {
+      if (!g.passed()) {
+        return g.message();
+      }
+    }
+    Node n = filters;
+    while (n instanceof Group g && g.connector() == Connector.AND) {
+      Node next = null;
+      for (Node c : g.children()) {
+        if (!c.result()) {
+          next = c;
+          break;
+        }
+      }
+      if (next == null) {
+        break;
+      }
+      n = next;
+    }
+    return n == filters ? n.message() : n.pointer() + " " + n.description() + ": " + n.message();
+  }
+
+  /**
+   * A plain rendering, one line per check, filter and group, indented by depth:
+   *
+   * <pre>
+   * no match: /filters/1 status changed: old state unknown: the event carries no oldState ...
+   * pass  eventType UPDATE
+   * pass  objCode TASK
+   * FAIL  filters AND: 1 of 2 filters is false
+   *   pass  /filters/0  status eq "CPL"
+   *         saw newState.status = "CPL"
+   *   FAIL  /filters/1  status changed
+   *         saw oldState: unknown
+   *         why: old state unknown: ...
+   * </pre>
+   */
+  public String toText() {
+    StringBuilder b = new StringBuilder();
+    b.append(matched ? "match" : "no match: " + why()).append('\n');
+    for (GateCheck g : gate) {
+      b.append(mark(g.passed())).append(g.check()).append(' ').append(g.passed() ? g.expected() : g.message()).append('\n');
+    }
+    node(b, filters, "", true);
+    return b.toString();
+  }
+
+  private static String mark(boolean ok) {
+    return ok ? "pass  " : "FAIL  ";
+  }
+
+  private static void node(StringBuilder b, Node n, String indent, boolean root) {
+    b.append(indent).append(mark(n.result()));
+    if (root) {
+      b.append(n.description());
+      if (!n.result()) {
+        b.append(": ").append(n.message());
+      }
+      b.append('\n');
+    } else {
+      b.append(n.pointer()).append("  ").append(n.description()).append('\n');
+    }
+    String more = indent + "      ";
+    if (n instanceof Condition c) {
+      if (!c.seen().isEmpty()) {
+        b.append(more).append("saw ");
+        for (int i = 0; i < c.seen().size(); i++) {
+          b.append(i == 0 ? "" : ", ").append(c.seen().get(i).describe());
+        }
+        b.append('\n');
+      }
+      if (!c.result()) {
+        b.append(more).append("why: ").append(c.message()).append('\n');
+      }
+    } else if (n instanceof Group g) {
+      if (!root && !g.result()) {
+        b.append(more).append("why: ").append(g.message()).append('\n');
+      }
+      for (Node child : g.children()) {
+        node(b, child, indent + "  ", false);
+      }
+    }
+  }
+
+  /** {@link #toText()}. */
+  @Override
+  public String toString() {
+    return toText();
+  }
+
+  /**
+   * The explanation as JSON: {@code {"matched", "why", "gate": [...], "filters": {...}}}, each node
+   * with {@code pointer}, {@code description}, {@code result}, and when false {@code reason} (a
+   * {@link Reason#token()}) and {@code message}; conditions with {@code seen} ({@code state},
+   * {@code path}, {@code presence}, {@code value}), groups with {@code connector} and {@code
+   * children}.
+   */
+  public JsonValue.Obj toJson() {
+    Map<String, JsonValue> m = new LinkedHashMap<>();
+    m.put("matched", JsonValue.of(matched));
+    m.put("why", matched ? JsonValue.NULL : JsonValue.of(why()));
+    List<JsonValue> checks = new ArrayList<>();
+    for (GateCheck g : gate) {
+      Map<String, JsonValue> c = new LinkedHashMap<>();
+      c.put("check", JsonValue.of(g.check()));
+      c.put("expected", JsonValue.of(g.expected()));
+      c.put("actual", g.actual() == null ? JsonValue.NULL : JsonValue.of(g.actual()));
+      c.put("passed", JsonValue.of(g.passed()));
+      if (!g.passed()) {
+        c.put("reason", JsonValue.of(g.reason().token()));
+        c.put("message", JsonValue.of(g.message()));
+      }
+      checks.add(new JsonValue.Obj(c));
+    }
+    m.put("gate", new JsonValue.Arr(checks));
+    m.put("filters", nodeJson(filters));
+    return new JsonValue.Obj(m);
+  }
+
+  private static JsonValue nodeJson(Node n) {
+    Map<String, JsonValue> m = new LinkedHashMap<>();
+    m.put("pointer", JsonValue.of(n.pointer()));
+    m.put("description", JsonValue.of(n.description()));
+    m.put("result", JsonValue.of(n.result()));
+    if (!n.result()) {
+      m.put("reason", JsonValue.of(n.reason().token()));
+      m.put("message", JsonValue.of(n.message()));
+    }
+    if (n instanceof Condition c) {
+      List<JsonValue> seen = new ArrayList<>();
+      for (Seen s : c.seen()) {
+        Map<String, JsonValue> v = new LinkedHashMap<>();
+        v.put("state", JsonValue.of(s.state().token()));
+        v.put("path", JsonValue.of(s.path()));
+        v.put("presence", JsonValue.of(s.presence().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-')));
+        if (s.value() != null) {
+          v.put("value", s.value());
+        }
+        seen.add(new JsonValue.Obj(v));
+      }
+      m.put("seen", new JsonValue.Arr(seen));
+    } else if (n instanceof Group g) {
+      m.put("connector", JsonValue.of(g.connector().name()));
+      List<JsonValue> children = new ArrayList<>();
+      g.children().forEach(c -> children.add(nodeJson(c)));
+      m.put("children", new JsonValue.Arr(children));
+    }
+    return new JsonValue.Obj(m);
+  }
+
+  static String abbreviate(String s, int max) {
+    if (s.length() <= max) {
+      return s;
+    }
+    int cut = max - 3;
+    if (Character.isHighSurrogate(s.charAt(cut - 1))) {
+      cut--;
+    }
+    return s.substring(0, cut) + "...";
+  }
+}
