@@ -40,14 +40,24 @@ import java.util.Objects;
  *
  * <ol>
  *   <li>its objId, when it sets one;
- *   <li>the value of one {@code eq} condition on a scalar that every match requires (a condition
- *       of a top-level AND, or of AND groups in it), under a key that normalises numbers, numeric
- *       strings and booleans the way {@code eq} compares them;
- *   <li>the text of one such required {@code contains} condition on a scalar: all the texts of one
- *       field are searched for at once by an Aho–Corasick automaton (and, for array fields, looked
- *       up element by element as {@code eq} keys);
- *   <li>else the bucket's fallback list (OR connectors, only ranges, {@code ne}, {@code changed},
- *       nested values...).
+ *   <li>keys that every match has at least one of, each the value of an {@code eq} condition on a
+ *       scalar (under a key that normalises numbers, numeric strings and booleans the way {@code eq}
+ *       compares them) or the text of a {@code contains} condition on a scalar (all the texts of one
+ *       field are searched for at once by an Aho–Corasick automaton, and, for array fields, looked up
+ *       element by element as {@code eq} keys):
+ *       <ul>
+ *         <li>one key when some such condition is required by every match (a condition of a
+ *             top-level AND, or of AND groups in it);
+ *         <li>one key per branch for an OR (a top-level OR, or an OR group that every match
+ *             requires) whose every branch has one (such a condition, or an AND group holding one):
+ *             the subscription is listed under each, and an event that reaches it through several
+ *             evaluates and reports it once;
+ *       </ul>
+ *       choosing the most selective: the key that the fewest of the bucket's eq conditions on its
+ *       field share (so fields with many distinct values, such as owner ids, win over fields with a
+ *       few, such as statuses), an eq key before a contains text;
+ *   <li>else the bucket's fallback list (no filters, only ranges, {@code ne}, {@code changed},
+ *       nested values, an OR with a branch that has no key...).
  * </ol>
  *
  * {@code match} evaluates exactly the subscriptions pinned to the event's objId, those under the
@@ -55,13 +65,16 @@ import java.util.Objects;
  * the fallback list: its cost grows with the number of candidates (and of fallback subscriptions
  * in the event's buckets), and the length of the indexed fields' values, not with the size of the
  * set. It allocates only for its answer and the candidates found (nothing when no subscription
- * matches, and no iterator, stream or lambda). The automaton of a field is built on the first match
+ * matches and no OR subscription is reached; a small table of the OR subscriptions evaluated when
+ * one is; no iterator, stream or lambda). The automaton of a field is built on the first match
  * after that field's contains subscriptions changed, in time linear in the total length of their
  * texts.
  *
  * <p>An {@code add} or {@code remove} costs O(log n) for the persistent hash tries plus a copy of
- * the one list it changes (the subscriptions sharing its objId, its eq key, or its bucket's
- * fallback list), never a rebuild of the set: 10,000 adds take milliseconds.
+ * each list it changes (the subscriptions sharing its objId, one of its keys, or its bucket's
+ * fallback list: one list, or one per branch of an OR), never a rebuild of the set: 10,000 adds
+ * take milliseconds. Where a subscription is listed is decided when it is added, from the bucket as
+ * it is then; later adds and removes do not move it.
  *
  * <p>No method accepts {@code null}: a {@code null} argument throws {@link NullPointerException}.
  */
@@ -153,7 +166,9 @@ public final class SubscriptionSet {
   /**
    * {@link #match}, adding to {@code stats} (of at least 8 slots) the candidates it evaluated from
    * objId pins, eq postings, contains texts and fallback lists (slots 0-3) and the matches found in
-   * each (4-7). For tests and statistics.
+   * each (4-7); with at least 11 slots also the candidates evaluated that are listed under several
+   * keys (an OR's branches, slot 8), their matches (9), and the reaches of such a candidate skipped
+   * because another of its keys had already led to it (10). For tests and statistics.
    */
   List<String> match(Event event, long[] stats) {
     return index.match(event, stats);
@@ -161,7 +176,8 @@ public final class SubscriptionSet {
 
   /**
    * Where {@code id} is indexed ({@code "pinned"}, {@code "eq newState FIELD"}, {@code "contains
-   * oldState FIELD"}, ..., {@code "fallback"}), or {@code null}.
+   * oldState FIELD"}, ..., {@code "fallback"}, or {@code "or(KEY; KEY; ...)"} for one listed under
+   * several keys), or {@code null}.
    */
   String placement(String id) {
     return index.placement(id);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subfilter.SubscriptionArbitraries.EventCase;
 import dev.subfilter.SubscriptionArbitraries.SubscriptionCase;
+import dev.subfilter.internal.SubscriptionIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,7 +32,11 @@ import net.jqwik.api.statistics.StatisticsCoverage;
  *
  * <p>Subscriptions come from {@link SubscriptionArbitraries#subscription()}, reshaped so that the
  * index's every path is taken: an {@code eq} condition on a scalar added under AND, inside an AND
- * group, or under a top-level OR of one group; vendor event names; objId pins. Events are the
+ * group, or under a top-level OR of one group; OR subscriptions whose every branch has a key (eq,
+ * contains, or an AND group holding one), top-level, as a required OR group, or nested, so that they
+ * are indexed under every branch and events reach them through several; vendor event names; objId
+ * pins. Statistics show where subscriptions were placed (an OR's keys too), through which lists
+ * matches were found, and that OR candidates reached through several keys are evaluated once. Events are the
  * generator's events planted with the subscriptions' values ({@link SubscriptionArbitraries#plantAll}),
  * so that matches are common, and some carry a vendor name so that both bucket kinds are looked up.
  */
@@ -54,17 +59,33 @@ class SubscriptionSetProperties {
         .as((field, state, v) -> new Filter.Condition(field, Operator.CONTAINS, v, state));
   }
 
+  /** An eq or contains condition on a scalar, or an AND group of one and a generated filter: a branch with a key. */
+  static Arbitrary<Filter> keyedBranch() {
+    return Arbitraries.oneOf(scalarEq(), scalarContains(),
+        Combinators.combine(Arbitraries.oneOf(scalarEq(), scalarContains()), SubscriptionArbitraries.filter(1), Arbitraries.of(true, false))
+            .as((key, other, first) -> (Filter) new Filter.Group(Connector.AND, first ? List.of(key, other) : List.of(other, key))));
+  }
+
   /** How a generated subscription is reshaped around an eq (or contains) condition. */
-  enum Shape { AS_GENERATED, EQ_ONLY, EQ_AND, EQ_IN_AND_GROUP, OR_OF_ONE_AND_GROUP, EQ_UNDER_OR, CONTAINS_AND }
+  enum Shape {
+    AS_GENERATED, EQ_ONLY, EQ_AND, EQ_IN_AND_GROUP, OR_OF_ONE_AND_GROUP, EQ_UNDER_OR, CONTAINS_AND,
+    /** A top-level OR of keyed branches (eq, contains, AND groups holding one): indexed under every branch. */
+    OR_OF_KEYED,
+    /** The generated filters and a required OR group of keyed branches, under AND. */
+    OR_GROUP_REQUIRED,
+    /** A top-level OR of keyed branches and a nested OR group of them, some branches sharing keys. */
+    NESTED_OR
+  }
 
   /** A generated subscription, maybe reshaped around an eq condition, maybe with a vendor event name. */
   static Arbitrary<Subscription> subscriptions() {
     Arbitrary<Shape> shapes = Arbitraries.frequency(
         Tuple.of(3, Shape.AS_GENERATED), Tuple.of(3, Shape.EQ_ONLY), Tuple.of(3, Shape.EQ_AND), Tuple.of(2, Shape.EQ_IN_AND_GROUP),
-        Tuple.of(1, Shape.OR_OF_ONE_AND_GROUP), Tuple.of(1, Shape.EQ_UNDER_OR), Tuple.of(4, Shape.CONTAINS_AND));
+        Tuple.of(1, Shape.OR_OF_ONE_AND_GROUP), Tuple.of(1, Shape.EQ_UNDER_OR), Tuple.of(4, Shape.CONTAINS_AND),
+        Tuple.of(3, Shape.OR_OF_KEYED), Tuple.of(2, Shape.OR_GROUP_REQUIRED), Tuple.of(1, Shape.NESTED_OR));
     return Combinators.combine(SubscriptionArbitraries.subscription(), scalarEq(), scalarEq(), scalarContains(), shapes,
-            Arbitraries.integers().between(0, 9))
-        .as((s, eq, eq2, contains, shape, k) -> {
+            Arbitraries.integers().between(0, 9), keyedBranch().list().ofMinSize(2).ofMaxSize(4))
+        .as((s, eq, eq2, contains, shape, k, branches) -> {
           List<Filter> fs = new ArrayList<>(s.filters());
           Connector connector = s.filterConnector();
           switch (shape) {
@@ -108,6 +129,21 @@ class SubscriptionSetProperties {
             case EQ_UNDER_OR -> {
               fs.add(eq);
               fs.add(eq2);
+              connector = Connector.OR;
+            }
+            case OR_OF_KEYED -> {
+              fs = new ArrayList<>(branches);
+              connector = Connector.OR;
+            }
+            case OR_GROUP_REQUIRED -> {
+              fs.add(k % 2 == 0 ? 0 : fs.size(), new Filter.Group(Connector.OR, branches));
+              if (k % 3 == 0) {
+                fs = List.of(new Filter.Group(Connector.AND, fs.size() == 1 ? List.of(fs.get(0), eq2) : fs)); // under an AND group
+              }
+              connector = Connector.AND;
+            }
+            case NESTED_OR -> {
+              fs = new ArrayList<>(List.of(eq, new Filter.Group(Connector.OR, List.of(branches.get(0), eq)), branches.get(1)));
               connector = Connector.OR;
             }
             default -> { }
@@ -197,10 +233,33 @@ class SubscriptionSetProperties {
     }
   }
 
-  /** The kind of a placement, for statistics: pinned, eq newState, contains oldState, ..., fallback. */
+  /** The kind of a placement, for statistics: pinned, eq newState, contains oldState, ..., fallback, or. */
   static String kind(String placement) {
+    if (placement.startsWith("or(")) {
+      return "or";
+    }
     String[] words = placement.split(" ");
     return words.length == 1 ? placement : words[0] + " " + words[1];
+  }
+
+  /** The kinds of the keys of an {@code or(...)} placement (eq newState, contains oldState, ...), else none. */
+  static List<String> branchKinds(String placement) {
+    List<String> out = new ArrayList<>();
+    if (placement.startsWith("or(")) {
+      for (String key : placement.substring(3, placement.length() - 1).split("; ")) {
+        out.add(kind(key));
+      }
+    }
+    return out;
+  }
+
+  /** Collects the placement of {@code id} in {@code set}: its kind, and the kinds of an OR's keys. */
+  static void collectPlacement(SubscriptionSet set, String id) {
+    String placement = set.placement(id);
+    Statistics.label("placement").collect(kind(placement));
+    for (String b : branchKinds(placement)) {
+      Statistics.label("or key").collect(b);
+    }
   }
 
   /** The ids of {@code model} whose subscription matches {@code e}, in the model's (insertion) order. */
@@ -219,7 +278,7 @@ class SubscriptionSetProperties {
     assertThat(set.size()).isEqualTo(model.size());
     assertThat(set.ids()).as("ids in insertion order").containsExactlyElementsOf(model.keySet());
     for (Event e : events) {
-      long[] stats = new long[8];
+      long[] stats = new long[SubscriptionIndex.STATS];
       List<String> got = set.match(e, stats);
       List<String> expected = oneByOne(model, e);
       assertThat(got).as("match vs one by one for %s after %s", e, context).isEqualTo(expected);
@@ -229,6 +288,12 @@ class SubscriptionSetProperties {
         if (stats[4 + i] > 0) {
           Statistics.label("matched via").collect(via[i]);
         }
+      }
+      if (stats[SubscriptionIndex.STAT_MULTI_MATCHES] > 0) {
+        Statistics.label("matched via").collect("or keys");
+      }
+      if (stats[SubscriptionIndex.STAT_MULTI] > 0) {
+        Statistics.label("or candidates").collect(stats[SubscriptionIndex.STAT_DEDUPED] > 0 ? "reached via several keys, evaluated once" : "reached once");
       }
       long candidates = stats[0] + stats[1] + stats[2] + stats[3];
       Statistics.label("candidates evaluated ÷ set size").collect(
@@ -257,7 +322,7 @@ class SubscriptionSetProperties {
         Statistics.label("update").collect(model.containsKey(id) ? "replace" : "add");
         set.add(id, s);
         model.put(id, s);
-        Statistics.label("placement").collect(kind(set.placement(id)));
+        collectPlacement(set, id);
       } else {
         Statistics.label("update").collect(model.containsKey(id) ? "remove" : "remove absent");
         assertThat(set.remove(id)).isEqualTo(model.remove(id) != null);
@@ -267,8 +332,10 @@ class SubscriptionSetProperties {
     }
 
     Statistics.label("placement").coverage(cov -> coverEach(cov,
-        List.of("pinned", "eq newState", "eq oldState", "contains newState", "contains oldState", "fallback")));
-    Statistics.label("matched via").coverage(cov -> coverEach(cov, List.of("pinned", "eq", "contains", "fallback")));
+        List.of("pinned", "eq newState", "eq oldState", "contains newState", "contains oldState", "or", "fallback")));
+    Statistics.label("or key").coverage(cov -> coverEach(cov, List.of("eq newState", "eq oldState", "contains newState", "contains oldState")));
+    Statistics.label("matched via").coverage(cov -> coverEach(cov, List.of("pinned", "eq", "contains", "fallback", "or keys")));
+    Statistics.label("or candidates").coverage(cov -> coverEach(cov, List.of("reached once", "reached via several keys, evaluated once")));
     Statistics.label("update").coverage(cov -> coverEach(cov, List.of("add", "replace", "remove", "remove absent")));
     Statistics.label("answer size").coverage(cov -> coverEach(cov, List.of("0", "1", "2-24")));
   }
@@ -279,7 +346,7 @@ class SubscriptionSetProperties {
     Map<String, CompiledSubscription> model = new LinkedHashMap<>();
     List<Event> events = new ArrayList<>();
     Map<String, CompiledSubscription> batch = new LinkedHashMap<>();
-    final int copies = 4; // each subscription under several ids: long posting lists, long answers
+    final int copies = 6; // each subscription under several ids: long posting lists, long answers
     for (int i = 0; i < cases.size(); i++) {
       events.add(cases.get(i).event().event());
     }
@@ -301,7 +368,7 @@ class SubscriptionSetProperties {
       model.put(id, model.remove(id));
     }
     for (String id : model.keySet()) {
-      Statistics.label("placement").collect(kind(set.placement(id)));
+      collectPlacement(set, id);
     }
     checkAll(set, model, events, "adding " + model.size());
 
@@ -314,7 +381,9 @@ class SubscriptionSetProperties {
       }
     }
     checkAll(set, model, events, "removing half");
-    Statistics.label("answer size").coverage(cov -> cov.check("25+").count(atLeast(1)));
+    Statistics.label("answer size").coverage(cov -> cov.check("2-24").count(atLeast(1)));
+    Statistics.label("placement").coverage(cov -> cov.check("or").count(atLeast(1)));
+    Statistics.label("or candidates").coverage(cov -> cov.check("reached via several keys, evaluated once").count(atLeast(1)));
   }
 
   @Provide

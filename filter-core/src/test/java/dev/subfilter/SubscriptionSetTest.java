@@ -210,25 +210,30 @@ class SubscriptionSetTest {
   }
 
   @Test
-  void orSubscriptionsFallBack_andStillMatchExactly() {
+  void unindexableSubscriptionsFallBack_andStillMatchExactly() {
     SubscriptionSet set = new SubscriptionSet();
-    set.add("or", sub(Connector.OR, eq("status", JsonValue.of("CUR")), eq("status", JsonValue.of("NEW"))));
-    set.add("and-with-or-group", sub(new Filter.Group(Connector.OR, List.of(eq("status", JsonValue.of("CUR")), eq("name", JsonValue.of("x")))),
-        cond("n", Operator.GT, JsonValue.of(1), State.NEW_STATE)));
+    set.add("or with a range branch", sub(Connector.OR, eq("status", JsonValue.of("CUR")), cond("n", Operator.GT, JsonValue.of(5), State.NEW_STATE)));
+    set.add("and-with-or-group of a ne", sub(new Filter.Group(Connector.OR, List.of(eq("status", JsonValue.of("CUR")),
+            cond("name", Operator.NE, JsonValue.of("x"), State.NEW_STATE))), cond("n", Operator.GT, JsonValue.of(1), State.NEW_STATE)));
     set.add("ranges", sub(cond("n", Operator.GT, JsonValue.of(1), State.NEW_STATE)));
     set.add("no filters", sub());
     set.add("ne", sub(cond("status", Operator.NE, JsonValue.of("CUR"), State.NEW_STATE)));
     set.add("eq null", sub(eq("status", JsonValue.NULL)));
     set.add("eq array", sub(eq("tags", new JsonValue.Arr(List.of(JsonValue.of("a"))))));
     set.add("eq nested", sub(eq("obj", new JsonValue.Obj(Map.of("fields", new JsonValue.Obj(Map.of("a", JsonValue.of(1))))))));
+    set.add("or with an eq-null branch", sub(Connector.OR, eq("status", JsonValue.of("CUR")), eq("name", JsonValue.NULL)));
+    set.add("or with a changed branch", sub(Connector.OR, eq("status", JsonValue.of("CUR")), cond("name", Operator.CHANGED, null, State.NEW_STATE)));
     for (String id : set.ids()) {
       assertThat(set.placement(id)).as(id).isEqualTo("fallback");
     }
 
-    assertThat(match(set, task("status", "CUR", "n", 2L))).containsExactly("or", "and-with-or-group", "ranges", "no filters");
-    assertThat(match(set, task("status", "NEW", "name", "x"))).containsExactly("or", "no filters", "ne");
-    assertThat(match(set, task("status", null, "tags", List.of("a"), "obj", state("a", 1L))))
-        .containsExactly("no filters", "ne", "eq null", "eq array", "eq nested");
+    assertThat(match(set, task("status", "CUR", "n", 2L))).containsExactly(
+        "or with a range branch", "and-with-or-group of a ne", "ranges", "no filters", "or with an eq-null branch", "or with a changed branch");
+    assertThat(match(set, task("status", "NEW", "name", "x", "n", 9L))).containsExactly("or with a range branch", "ranges", "no filters", "ne", "or with a changed branch");
+    assertThat(match(set, event("UPDATE", state("objCode", "TASK", "status", "NEW", "name", "x"), state("objCode", "TASK", "name", "x"))))
+        .containsExactly("no filters", "ne");
+    assertThat(match(set, task("status", null, "name", null, "tags", List.of("a"), "obj", state("a", 1L))))
+        .containsExactly("no filters", "ne", "eq null", "eq array", "eq nested", "or with an eq-null branch", "or with a changed branch");
   }
 
   @Test
@@ -242,7 +247,7 @@ class SubscriptionSetTest {
     set.add("single or-group", sub(new Filter.Group(Connector.OR, List.of(eq("status", JsonValue.of("CUR")), eq("status", JsonValue.of("x"))))));
     assertThat(set.placement("or of one and-group")).isEqualTo("eq newState status");
     assertThat(set.placement("and with and-group")).isEqualTo("eq newState status");
-    assertThat(set.placement("single or-group")).isEqualTo("fallback");
+    assertThat(set.placement("single or-group")).isEqualTo("or(eq newState status; eq newState status)");
 
     assertThat(match(set, task("status", "CUR", "n", 2L, "name", "abc"))).containsExactly("or of one and-group", "and with and-group", "single or-group");
     assertThat(match(set, task("status", "CUR", "n", 2L, "name", "xyz"))).containsExactly("or of one and-group", "single or-group");
@@ -268,12 +273,12 @@ class SubscriptionSetTest {
   }
 
   @Test
-  void eqIndex_choosesTheShortestPostingList() {
+  void eqIndex_balancesListsWhenFieldsAreEquallySelective() {
     SubscriptionSet set = new SubscriptionSet();
     for (int i = 0; i < 5; i++) {
       set.add("status " + i, sub(eq("status", JsonValue.of("CUR")), eq("name", JsonValue.of("n" + i))));
     }
-    // the first goes under status (nothing there yet); the rest prefer a fresh name key over a growing status list
+    // the first goes under status (a tie: newState both, written first); then name's keys are rarer
     assertThat(set.placement("status 0")).isEqualTo("eq newState status");
     assertThat(set.placement("status 4")).isEqualTo("eq newState name");
     long[] stats = new long[8];
@@ -461,6 +466,490 @@ class SubscriptionSetTest {
     assertThat(match(set, task("ID", "t1", "status", "CUR"))).containsExactly("z", "b", "a");
   }
 
+  // ------------------------------------------------------------------ OR subscriptions
+
+  static Filter.Group and(Filter... fs) {
+    return new Filter.Group(Connector.AND, List.of(fs));
+  }
+
+  static Filter.Group or(Filter... fs) {
+    return new Filter.Group(Connector.OR, List.of(fs));
+  }
+
+  static Filter.Condition contains(String field, JsonValue v) {
+    return cond(field, Operator.CONTAINS, v, State.NEW_STATE);
+  }
+
+  static long[] stats() {
+    return new long[dev.subfilter.internal.SubscriptionIndex.STATS];
+  }
+
+  static final int MULTI = dev.subfilter.internal.SubscriptionIndex.STAT_MULTI;
+  static final int MULTI_MATCHES = dev.subfilter.internal.SubscriptionIndex.STAT_MULTI_MATCHES;
+  static final int DEDUPED = dev.subfilter.internal.SubscriptionIndex.STAT_DEDUPED;
+
+  @Test
+  void orSubscriptions_areIndexedUnderEveryBranch() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("or", sub(Connector.OR, eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u1"))));
+    set.add("or old", sub(Connector.OR, cond("status", Operator.EQ, JsonValue.of("NEW"), State.OLD_STATE), eq("ownerID", JsonValue.of("u2"))));
+    set.add("or contains", sub(Connector.OR, contains("name", JsonValue.of("urgent")), eq("DE:Prio", JsonValue.of("high"))));
+    set.add("or of and groups", sub(Connector.OR,
+        and(eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u3")), cond("n", Operator.GT, JsonValue.of(1), State.NEW_STATE)),
+        and(cond("n", Operator.LT, JsonValue.of(0), State.NEW_STATE), eq("groupID", JsonValue.of("g1")))));
+    set.add("nested or groups", sub(Connector.OR, eq("n", JsonValue.of(7)), or(eq("n", JsonValue.of(8)), or(eq("n", JsonValue.of("9")), eq("m", JsonValue.of(true))))));
+    set.add("required or group", sub(cond("n", Operator.GTE, JsonValue.of(0), State.NEW_STATE), or(eq("ownerID", JsonValue.of("u4")), contains("tags", JsonValue.of("t")))));
+    assertThat(set.placement("or")).isEqualTo("or(eq newState status; eq newState ownerID)");
+    assertThat(set.placement("or old")).isEqualTo("or(eq oldState status; eq newState ownerID)");
+    assertThat(set.placement("or contains")).isEqualTo("or(contains newState name; eq newState DE:Prio)");
+    assertThat(set.placement("or of and groups")).as("one key per branch: the ANDs' eq conditions").startsWith("or(eq newState ").endsWith("; eq newState groupID)");
+    assertThat(set.placement("nested or groups")).isEqualTo("or(eq newState n; eq newState n; eq newState n; eq newState m)");
+    assertThat(set.placement("required or group")).isEqualTo("or(eq newState ownerID; contains newState tags)");
+
+    Event transition = event("UPDATE", state("objCode", "TASK", "status", "CPL", "ownerID", "x"), state("objCode", "TASK", "status", "NEW"));
+    assertThat(match(set, transition)).containsExactly("or old");
+    assertThat(match(set, task("status", "CUR"))).containsExactly("or");
+    assertThat(match(set, task("ownerID", "u1"))).containsExactly("or");
+    assertThat(match(set, task("ownerID", "u2"))).containsExactly("or old");
+    assertThat(match(set, task("name", "very urgent!"))).containsExactly("or contains");
+    assertThat(match(set, task("name", List.of("urgent")))).containsExactly("or contains");
+    assertThat(match(set, task("parameterValues", state("DE:Prio", "high")))).containsExactly("or contains");
+    assertThat(match(set, task("status", "CUR", "ownerID", "u3", "n", 2L))).containsExactly("or", "or of and groups");
+    assertThat(match(set, task("status", "CUR", "ownerID", "u4", "n", 1L))).containsExactly("or", "required or group");
+    assertThat(match(set, task("groupID", "g1", "n", -1L))).containsExactly("or of and groups");
+    assertThat(match(set, task("groupID", "g1", "n", 1L))).isEmpty();
+    assertThat(match(set, task("n", 9L))).containsExactly("nested or groups");
+    assertThat(match(set, task("n", "8"))).containsExactly("nested or groups");
+    assertThat(match(set, task("m", true))).containsExactly("nested or groups");
+    assertThat(match(set, task("m", "true", "n", 0L, "ownerID", "u4"))).containsExactly("nested or groups", "required or group");
+    assertThat(match(set, task("n", 0L, "tags", List.of("s", "t")))).containsExactly("required or group");
+    assertThat(match(set, task("n", -1L, "tags", List.of("t")))).isEmpty();
+
+    long[] stats = stats();
+    assertThat(set.match(task("ownerID", "u1"), stats)).containsExactly("or");
+    assertThat(stats[3]).as("no fallback candidates").isZero();
+    assertThat(stats[MULTI]).as("one OR candidate evaluated").isEqualTo(1);
+    assertThat(stats[MULTI_MATCHES]).isEqualTo(1);
+    assertThat(stats[DEDUPED]).isZero();
+  }
+
+  @Test
+  void orSubscriptions_foundThroughSeveralBranches_areEvaluatedAndReportedOnce() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("a", sub());
+    set.add("or", sub(Connector.OR, eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u1")),
+        contains("name", JsonValue.of("x")), contains("name", JsonValue.of("y"))));
+    set.add("z", sub(eq("status", JsonValue.of("CUR"))));
+
+    long[] stats = stats();
+    assertThat(set.match(task("status", "CUR", "ownerID", "u1", "name", "xy"), stats)).containsExactly("a", "or", "z");
+    assertThat(stats[MULTI]).isEqualTo(1);
+    assertThat(stats[MULTI_MATCHES]).isEqualTo(1);
+    assertThat(stats[DEDUPED]).as("reached through four lists, evaluated once").isEqualTo(3);
+    assertThat(stats[1] + stats[2]).as("candidates from eq and contains lists: or, z").isEqualTo(2);
+
+    stats = stats();
+    assertThat(set.match(task("status", "NEW", "name", List.of("x", "y", "x")), stats)).containsExactly("a", "or");
+    assertThat(stats[DEDUPED]).as("array elements x and y reach it twice").isEqualTo(1);
+
+    stats = stats();
+    assertThat(set.match(task("status", "NEW", "ownerID", "u2", "name", "none"), stats)).containsExactly("a");
+    assertThat(stats[MULTI]).isZero();
+
+    // many OR candidates reached several times each: the per-call table grows
+    SubscriptionSet many = new SubscriptionSet();
+    for (int i = 0; i < 300; i++) {
+      many.add("or" + i, sub(Connector.OR, eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u" + (i % 3))),
+          cond("n", Operator.EQ, JsonValue.of(i % 2), State.OLD_STATE)));
+    }
+    Event e = event("UPDATE", state("objCode", "TASK", "status", "CUR", "ownerID", "u1"), state("objCode", "TASK", "n", 1L));
+    stats = stats();
+    List<String> got = set_match(many, e, stats);
+    assertThat(got).hasSize(300).doesNotHaveDuplicates().isEqualTo(naive(many, e));
+    assertThat(stats[MULTI]).isEqualTo(300);
+    assertThat(stats[DEDUPED]).isEqualTo(100 + 150);
+  }
+
+  private static List<String> set_match(SubscriptionSet set, Event e, long[] stats) {
+    return set.match(e, stats);
+  }
+
+  @Test
+  void orSubscriptions_branchesWithTheSameKeyAreListedOnce() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("same", sub(Connector.OR, eq("status", JsonValue.of("CUR")), and(eq("status", JsonValue.of("CUR")), eq("name", JsonValue.of("CUR")))));
+    set.add("same by value", sub(Connector.OR, eq("n", JsonValue.of(1)), eq("n", JsonValue.of("1.0"))));
+    set.add("texts of one key", sub(Connector.OR, contains("name", JsonValue.of("2")), contains("name", JsonValue.of("2.0"))));
+    set.add("one text", sub(Connector.OR, contains("name", JsonValue.of("2")), contains("name", num("2.0"))));
+    assertThat(set.placement("same")).as("the AND branch picks status too: one key").isEqualTo("eq newState status");
+    assertThat(set.placement("same by value")).isEqualTo("eq newState n");
+    assertThat(set.placement("texts of one key")).isEqualTo("or(contains newState name; contains newState name)");
+    assertThat(set.placement("one text")).as("2.0 is written 2").isEqualTo("contains newState name");
+    set.remove("one text");
+
+    assertThat(match(set, task("status", "CUR", "n", 1L))).containsExactly("same", "same by value");
+    assertThat(match(set, task("name", "v2.0"))).containsExactly("texts of one key");
+    assertThat(match(set, task("name", "v2"))).containsExactly("texts of one key");
+    long[] stats = stats();
+    assertThat(set.match(task("name", List.of(2L)), stats)).containsExactly("texts of one key");
+    assertThat(stats[DEDUPED]).as("listed twice under the element key 2").isEqualTo(1);
+
+    assertThat(set.remove("texts of one key")).isTrue();
+    assertThat(match(set, task("name", List.of(2L)))).isEmpty();
+    assertThat(match(set, task("name", "v2.0"))).isEmpty();
+    set.add("texts of one key", sub(Connector.OR, contains("name", JsonValue.of("2")), contains("name", JsonValue.of("2.0"))));
+    assertThat(match(set, task("name", List.of("2")))).containsExactly("texts of one key");
+    stats = stats();
+    assertThat(set.match(task("name", "v2.0"), stats)).containsExactly("texts of one key");
+    assertThat(stats[DEDUPED]).as("both texts occur").isEqualTo(1);
+  }
+
+  @Test
+  void orSubscriptions_replaceAndRemove_leaveNoTrace() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("first", sub(eq("status", JsonValue.of("CUR"))));
+    set.add("or", sub(Connector.OR, eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u1")), contains("name", JsonValue.of("x"))));
+    set.add("last", pinned("t1"));
+    Event all = task("ID", "t1", "status", "CUR", "ownerID", "u1", "name", "x");
+    assertThat(match(set, all)).containsExactly("first", "or", "last");
+
+    set.add("or", sub(Connector.OR, eq("status", JsonValue.of("NEW")), eq("ownerID", JsonValue.of("u2"))));
+    assertThat(set.placement("or")).isEqualTo("or(eq newState status; eq newState ownerID)");
+    assertThat(match(set, all)).containsExactly("first", "last");
+    assertThat(match(set, task("ID", "t1", "ownerID", "u2"))).containsExactly("or", "last");
+    assertThat(match(set, task("name", "x", "ownerID", "u1"))).isEmpty();
+
+    set.add("or", sub(cond("n", Operator.GT, JsonValue.of(1), State.NEW_STATE)));
+    assertThat(set.placement("or")).isEqualTo("fallback");
+    assertThat(match(set, task("ownerID", "u2", "n", 2L))).containsExactly("or");
+
+    set.add("or", sub(Connector.OR, eq("status", JsonValue.of("NEW")), eq("ownerID", JsonValue.of("u2"))));
+    assertThat(set.remove("or")).isTrue();
+    assertThat(set.placement("or")).isNull();
+    assertThat(match(set, task("ID", "t1", "status", "NEW", "ownerID", "u2"))).containsExactly("last");
+    assertThat(set.ids()).containsExactly("first", "last");
+  }
+
+  @Test
+  void orSubscriptions_vendorBucketsAndInsertionOrder() {
+    SubscriptionSet set = new SubscriptionSet();
+    List<String> expected = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String id = "s" + i;
+      CompiledSubscription s = switch (i % 4) {
+        case 0 -> sub(Connector.OR, eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u" + i)));
+        case 1 -> sub(eq("status", JsonValue.of("CUR")));
+        case 2 -> new Subscription("TASK", "task.status-changed", null, Connector.OR,
+            List.of(eq("ownerID", JsonValue.of("u" + i)), contains("name", JsonValue.of("b"))), Map.of()).compile();
+        default -> sub(Connector.OR, eq("ownerID", JsonValue.of("u" + i)), contains("name", JsonValue.of("a")));
+      };
+      set.add(id, s);
+      expected.add(id);
+    }
+    Event named = Event.builder(JsonModel.JAVA).eventType("UPDATE").name("task.status-changed").objCode("TASK")
+        .newState(state("status", "CUR", "name", "abc")).oldState(state()).build();
+    assertThat(match(set, named)).containsExactlyElementsOf(expected);
+  }
+
+  @Test
+  void orSubscriptions_tooManyKeysOrTooDeep_fallBack() {
+    SubscriptionSet set = new SubscriptionSet();
+    List<Filter> wide = new ArrayList<>();
+    for (int i = 0; i < 64; i++) {
+      wide.add(eq("ownerID", JsonValue.of("u" + i)));
+    }
+    set.add("64 keys", sub(Connector.OR, wide.toArray(new Filter[0])));
+    wide.add(eq("ownerID", JsonValue.of("u64")));
+    set.add("65 keys", sub(Connector.OR, wide.toArray(new Filter[0])));
+    assertThat(set.placement("64 keys")).startsWith("or(eq newState ownerID; ");
+    assertThat(set.placement("65 keys")).isEqualTo("fallback");
+
+    // AND(n > 0, OR(k = i, AND(n > 0, OR(...)))), 60 levels: beyond the depth looked into, no cover
+    Filter f = eq("k", JsonValue.of(60));
+    for (int i = 59; i >= 0; i--) {
+      f = or(eq("k", JsonValue.of(i)), and(cond("n", Operator.GT, JsonValue.of(0), State.NEW_STATE), f));
+    }
+    set.add("deep", sub(cond("n", Operator.GT, JsonValue.of(0), State.NEW_STATE), f));
+    Filter shallow = eq("k", JsonValue.of(3));
+    for (int i = 2; i >= 0; i--) {
+      shallow = or(eq("k", JsonValue.of(i)), and(cond("n", Operator.GT, JsonValue.of(0), State.NEW_STATE), shallow));
+    }
+    set.add("shallow", sub(cond("n", Operator.GT, JsonValue.of(0), State.NEW_STATE), shallow));
+    assertThat(set.placement("deep")).isEqualTo("fallback");
+    assertThat(set.placement("shallow")).isEqualTo("or(eq newState k; eq newState k; eq newState k; eq newState k)");
+
+    assertThat(match(set, task("ownerID", "u63"))).containsExactly("64 keys", "65 keys");
+    assertThat(match(set, task("ownerID", "u64"))).containsExactly("65 keys");
+    assertThat(match(set, task("k", 60L, "n", 1L))).containsExactly("deep");
+    assertThat(match(set, task("k", 3L, "n", 1L))).containsExactly("deep", "shallow");
+    assertThat(match(set, task("k", 3L, "n", 0L))).isEmpty();
+  }
+
+  // ------------------------------------------------------------------ choosing keys
+
+  @Test
+  void eqIndex_prefersSelectiveFields_whateverTheOrderOfAdds() {
+    SubscriptionSet set = new SubscriptionSet();
+    for (int i = 0; i < 200; i++) {
+      set.add("s" + i, sub(eq("status", JsonValue.of(i % 3 == 0 ? "NEW" : "CUR")), eq("ownerID", JsonValue.of("u" + i))));
+    }
+    long underOwner = set.ids().stream().filter(id -> set.placement(id).equals("eq newState ownerID")).count();
+    assertThat(underOwner).as("all but the first two, which had little to compare with (ties go to the first written)").isEqualTo(198);
+
+    long[] stats = stats();
+    assertThat(set.match(task("status", "CUR", "ownerID", "u7"), stats)).containsExactly("s7");
+    assertThat(stats[1]).as("eq candidates: s7, and s1 under status CUR").isEqualTo(2);
+
+    // a rare key of a few-valued field beats a key that half the subscriptions share
+    set.add("rare status", sub(eq("status", JsonValue.of("HOLD")), eq("ownerID", JsonValue.of("u1"))));
+    assertThat(set.placement("rare status")).isEqualTo("eq newState status");
+  }
+
+  @Test
+  void eqIndex_countsFollowRemovals() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("a", sub(eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u1"))));
+    set.add("b", sub(eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u2"))));
+    assertThat(set.placement("a")).isEqualTo("eq newState status");
+    assertThat(set.placement("b")).isEqualTo("eq newState ownerID");
+    set.remove("a");
+    set.remove("b");
+    set.add("c", sub(eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u3"))));
+    assertThat(set.placement("c")).as("counts of removed subscriptions are forgotten: a tie again").isEqualTo("eq newState status");
+    set.add("pin", pinned("t1", eq("ownerID", JsonValue.of("u4")), eq("ownerID", JsonValue.of("u5"))));
+    set.add("d", sub(eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u3"))));
+    assertThat(set.placement("d")).as("pinned subscriptions are not counted: 2/2 vs 2/2, then the shorter list").isEqualTo("eq newState ownerID");
+  }
+
+  @Test
+  void cover_choosesTheCheapestOfSingleKeysAndOrGroups() {
+    SubscriptionSet set = new SubscriptionSet();
+    for (int i = 0; i < 20; i++) {
+      set.add("bg" + i, sub(eq("status", JsonValue.of("CUR")), eq("ownerID", JsonValue.of("u" + i)), eq("projectID", JsonValue.of("p" + i))));
+    }
+    set.add("or group beats status", sub(eq("status", JsonValue.of("CUR")), or(eq("ownerID", JsonValue.of("u1")), eq("projectID", JsonValue.of("p1")))));
+    set.add("contains loses to eq", sub(contains("name", JsonValue.of("long text")), eq("status", JsonValue.of("CUR"))));
+    set.add("contains beats a wide or", sub(contains("name", JsonValue.of("zz")),
+        or(eq("status", JsonValue.of("CUR")), eq("status", JsonValue.of("NEW")))));
+    set.add("or of contains", sub(cond("n", Operator.GT, JsonValue.of(0), State.NEW_STATE), or(contains("name", JsonValue.of("a")), contains("name", JsonValue.of("b")))));
+    assertThat(set.placement("or group beats status")).isEqualTo("or(eq newState ownerID; eq newState projectID)");
+    assertThat(set.placement("contains loses to eq")).isEqualTo("eq newState status");
+    assertThat(set.placement("contains beats a wide or")).isEqualTo("contains newState name");
+    assertThat(set.placement("or of contains")).isEqualTo("or(contains newState name; contains newState name)");
+    assertThat(match(set, task("status", "CUR", "ownerID", "u1", "projectID", "p1", "name", "a long text", "n", 1L)))
+        .containsExactly("bg1", "or group beats status", "contains loses to eq", "or of contains");
+    assertThat(match(set, task("status", "CUR", "projectID", "p1", "name", "zz")))
+        .containsExactly("or group beats status", "contains beats a wide or");
+  }
+
+  /**
+   * A deterministic Workfront-like mix: pins, eq pairs, contains texts (strings and arrays), top-level
+   * ORs, required OR groups, ORs of AND groups, state transitions, and 3% that no key covers (ranges,
+   * an OR with a range branch); events drawn from the same pools.
+   */
+  static final class Mixed {
+    static final String[] CODES = {"TASK", "PROJ", "OPTASK"};
+    static final String[] STATUSES = {"CUR", "NEW", "CPL", "INP"};
+    static final String[] REGIONS = {"EMEA", "APAC", "AMER", "LATAM", "NA", "EU"};
+    final java.util.Random r;
+    final String[] owners = pool(300);
+    final String[] groups = pool(100);
+    final String[] projects = pool(200);
+    final String[] customers = pool(50);
+    final String[] ids = pool(2000);
+    final String[] words = new String[100];
+
+    Mixed(long seed) {
+      r = new java.util.Random(seed);
+      for (int i = 0; i < words.length; i++) {
+        words[i] = "w" + Integer.toString(i * 7919 + 1000, 36);
+      }
+    }
+
+    private String[] pool(int n) {
+      java.util.Random p = new java.util.Random(n);
+      String[] a = new String[n];
+      for (int i = 0; i < n; i++) {
+        a[i] = String.format("%08x%08x%08x%08x", p.nextInt(), p.nextInt(), p.nextInt(), i);
+      }
+      return a;
+    }
+
+    private String pick(String[] a) {
+      return a[r.nextInt(a.length)];
+    }
+
+    private String type() {
+      int k = r.nextInt(10);
+      return k < 2 ? "CREATE" : k < 9 ? "UPDATE" : "DELETE";
+    }
+
+    private static Filter.Condition eqs(String f, String v) {
+      return eq(f, JsonValue.of(v));
+    }
+
+    Subscription subscription() {
+      String code = pick(CODES);
+      String type = type();
+      int k = r.nextInt(100);
+      List<Filter> fs = new ArrayList<>();
+      Connector conn = Connector.AND;
+      String objId = null;
+      if (k < 8) {
+        objId = pick(ids);
+        if (r.nextBoolean()) {
+          fs.add(eqs("status", pick(STATUSES)));
+        }
+      } else if (k < 30) {
+        fs.add(eqs("status", pick(STATUSES)));
+        fs.add(eqs("ownerID", pick(owners)));
+      } else if (k < 40) {
+        fs.add(eqs("projectID", pick(projects)));
+        fs.add(cond("priority", Operator.GT, JsonValue.of(2), State.NEW_STATE));
+      } else if (k < 48) {
+        fs.add(eqs("groupID", pick(groups)));
+      } else if (k < 56) {
+        fs.add(contains("name", JsonValue.of(pick(words))));
+      } else if (k < 66) {
+        conn = Connector.OR;
+        fs.add(eqs("ownerID", pick(owners)));
+        fs.add(eqs("assignedToID", pick(owners)));
+      } else if (k < 71) {
+        fs.add(eqs("status", "CUR"));
+        fs.add(or(eqs("projectID", pick(projects)), eqs("groupID", pick(groups))));
+      } else if (k < 75) {
+        conn = Connector.OR;
+        fs.add(contains("name", JsonValue.of(pick(words))));
+        fs.add(and(eqs("DE:Region", pick(REGIONS)), eqs("customerID", pick(customers))));
+      } else if (k < 80) {
+        String st = pick(STATUSES);
+        fs.add(cond("status", Operator.EQ, JsonValue.of(st), State.OLD_STATE));
+        fs.add(cond("status", Operator.NE, JsonValue.of(st), State.NEW_STATE));
+        if (r.nextInt(4) > 0) {
+          fs.add(eqs("projectID", pick(projects)));
+        }
+      } else if (k < 83) {
+        fs.add(cond("status", Operator.CHANGED, null, State.NEW_STATE));
+        fs.add(eqs("ownerID", pick(owners)));
+      } else if (k < 84) {
+        fs.add(cond("percentComplete", Operator.GT, JsonValue.of(90 + r.nextInt(10)), State.NEW_STATE));
+      } else if (k < 86) {
+        fs.add(cond("percentComplete", Operator.GT, JsonValue.of(r.nextInt(100)), State.NEW_STATE));
+        fs.add(eqs("groupID", pick(groups)));
+      } else if (k < 90) {
+        fs.add(eqs("DE:Region", pick(REGIONS)));
+        fs.add(eqs("customerID", pick(customers)));
+      } else if (k < 94) {
+        fs.add(contains("accessorIDs", JsonValue.of(pick(owners))));
+      } else if (k < 96) {
+        conn = Connector.OR;
+        fs.add(eqs("ownerID", pick(owners)));
+        fs.add(cond("percentComplete", Operator.GT, JsonValue.of(98), State.NEW_STATE));
+      } else {
+        conn = Connector.OR;
+        fs.add(and(eqs("status", "CUR"), eqs("ownerID", pick(owners))));
+        fs.add(and(eqs("status", "NEW"), eqs("assignedToID", pick(owners))));
+      }
+      return new Subscription(code, type, objId, conn, fs, Map.of());
+    }
+
+    private Map<String, Object> objectState(String code, String id) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("ID", id);
+      m.put("objCode", code);
+      m.put("status", pick(STATUSES));
+      m.put("priority", (long) r.nextInt(5));
+      m.put("ownerID", pick(owners));
+      m.put("assignedToID", pick(owners));
+      m.put("groupID", pick(groups));
+      m.put("projectID", pick(projects));
+      m.put("customerID", pick(customers));
+      m.put("percentComplete", (long) r.nextInt(101));
+      m.put("name", pick(words) + " fix " + pick(words) + " for release");
+      m.put("accessorIDs", List.of(pick(owners), pick(owners), pick(owners)));
+      m.put("parameterValues", Map.of("DE:Region", pick(REGIONS), "DE:Budget", (long) r.nextInt(10_000)));
+      return m;
+    }
+
+    Event event() {
+      String code = pick(CODES);
+      String type = type();
+      String id = pick(ids);
+      Map<String, Object> n = objectState(code, id);
+      Map<String, Object> o = objectState(code, id);
+      o.put("ownerID", n.get("ownerID"));
+      return event(type, type.equals("DELETE") ? Map.of() : n, type.equals("CREATE") ? Map.of() : o);
+    }
+
+    static Event event(String type, Map<String, Object> n, Map<String, Object> o) {
+      return Event.workfront(JsonModel.JAVA, type, n, o).build();
+    }
+
+    SubscriptionSet set(int n) {
+      SubscriptionSet set = new SubscriptionSet();
+      for (int i = 0; i < n; i++) {
+        set.add("s" + i, subscription().compile());
+      }
+      return set;
+    }
+  }
+
+  /** Events per second matching {@code events} against {@code set}: the best of a few rounds (rough; printed only). */
+  private static double rate(SubscriptionSet set, List<Event> events) {
+    long best = Long.MAX_VALUE;
+    long sink = 0;
+    for (int round = 0; round < 6; round++) {
+      long t = System.nanoTime();
+      for (Event e : events) {
+        sink += set.match(e).size();
+      }
+      best = Math.min(best, System.nanoTime() - t);
+    }
+    return sink < 0 ? 0 : events.size() * 1e9 / best;
+  }
+
+  @Test
+  void mixedTenThousand_orSubscriptionsIndexed_fewCandidates() {
+    SubscriptionSet set = new Mixed(7).set(10_000);
+    Mixed ev = new Mixed(11);
+    List<Event> events = new ArrayList<>();
+    for (int i = 0; i < 2_000; i++) {
+      events.add(ev.event());
+    }
+    Map<String, Integer> placements = new java.util.TreeMap<>();
+    for (String id : set.ids()) {
+      String p = set.placement(id);
+      placements.merge(p.startsWith("or(") ? "or" : SubscriptionSetProperties.kind(p), 1, Integer::sum);
+    }
+    long[] stats = stats();
+    long matches = 0;
+    for (int i = 0; i < events.size(); i++) {
+      Event e = events.get(i);
+      List<String> got = set.match(e, stats);
+      if (i < 100) {
+        assertThat(got).isEqualTo(naive(set, e));
+      }
+      matches += got.size();
+    }
+    double n = events.size();
+    double candidates = (stats[0] + stats[1] + stats[2] + stats[3]) / n;
+    System.out.printf("mixed 10,000: placements %s%n  per event: %.1f matches, %.1f candidates (pinned %.1f, eq %.1f, contains %.1f,"
+            + " fallback %.1f), %.1f OR candidates, %.2f OR reaches deduped%n",
+        placements, matches / n, candidates, stats[0] / n, stats[1] / n, stats[2] / n, stats[3] / n, stats[MULTI] / n, stats[DEDUPED] / n);
+    assertThat(placements.get("fallback")).as("only the 3% no key covers").isLessThan(400);
+    assertThat(placements.get("or")).as("top-level ORs, required OR groups, ORs of AND groups").isGreaterThan(2_000);
+    assertThat(stats[3] / n).as("fallback candidates per event").isLessThan(80);
+    assertThat(candidates).as("candidates per event (404 when ORs fell back and eq keys were chosen by list length)").isLessThan(100);
+    assertThat(stats[MULTI_MATCHES]).isPositive();
+
+    SubscriptionSet small = new Mixed(7).set(100);
+    rate(set, events);
+    rate(small, events);
+    double big = rate(set, events);
+    double hundred = rate(small, events);
+    System.out.printf("  rough events/s (not a benchmark): 100 subscriptions %.0f, 10,000 subscriptions %.0f%n", hundred, big);
+  }
+
   @Test
   void tenThousandSubscriptions_buildFast_andFewCandidatesAreEvaluated() {
     SubscriptionSet set = new SubscriptionSet();
@@ -482,12 +971,14 @@ class SubscriptionSetTest {
 
     long[] stats = new long[8];
     Event e = task("ID", "id40", "status", "CUR", "ownerID", "owner3", "name", "abc", "DE:Cost", 12L);
+    assertThat(set.placement("s13")).as("ownerID has many keys, status few").isEqualTo("eq newState ownerID");
     List<String> got = set.match(e, stats);
     assertThat(got).isEqualTo(naive(set, e));
     assertThat(got).contains("s40", "s3", "s12");
     assertThat(stats[0]).as("pinned candidates").isEqualTo(1);
-    assertThat(stats[1]).as("eq candidates").isLessThan(20);
-    assertThat(stats[3]).as("fallback candidates: the OR subscriptions").isEqualTo(1_000);
+    assertThat(stats[1]).as("eq candidates: the owner's subscriptions, the OR ones included, and the cost 12 one").isLessThan(10);
+    assertThat(stats[3]).as("fallback candidates: none, the OR subscriptions are indexed under both branches").isZero();
+    assertThat(set.placement("s1")).isEqualTo("or(eq newState ownerID; eq newState status)");
 
     for (int i = 0; i < 10_000; i += 2) {
       assertThat(set.remove("s" + i)).isTrue();

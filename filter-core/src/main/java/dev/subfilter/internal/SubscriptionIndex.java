@@ -1,22 +1,14 @@
 package dev.subfilter.internal;
 
 import dev.subfilter.CompiledSubscription;
-import dev.subfilter.Connector;
 import dev.subfilter.Event;
 import dev.subfilter.EventNames;
-import dev.subfilter.Filter;
 import dev.subfilter.JsonModel;
-import dev.subfilter.JsonValue;
-import dev.subfilter.Limits;
-import dev.subfilter.Operator;
-import dev.subfilter.State;
 import dev.subfilter.Subscription;
 import java.util.AbstractList;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
@@ -33,24 +25,21 @@ import java.util.RandomAccess;
  *   <li>Buckets by gate: {@code eventType -> objCode -> bucket} for subscriptions whose eventType is
  *       CREATE/UPDATE/DELETE, and {@code vendor name -> objCode -> bucket} for the others (compared
  *       with {@link Event#name()}, as {@link CompiledSubscription#matches} does). An event looks up
- *       one bucket in each. Every subscription lives in exactly one bucket, and in one list of it
- *       (a contains entry in two: under its text and under its key, of which an event's value, a
- *       string or an array, reads only one; texts found twice and keys of equal elements are
- *       evaluated once), so no candidate is evaluated twice and no answer holds an id twice.
+ *       one bucket in each. Every subscription lives in exactly one bucket.
  *   <li>Within a bucket, a subscription is placed in the first of:
  *       <ol>
  *         <li><b>pinned</b>: it sets objId; the list under that objId (the gate compares it as text);
- *         <li><b>eq</b>: some {@code eq} condition with a scalar non-null fieldValue is required by
- *             every match (a top-level condition under AND, or the only top-level filter, or a
- *             condition of an AND group so reached, recursively); the list under that condition's
- *             {@link EqKeys key}, in the postings of its (state, field). Among several, a {@code
- *             newState} one is preferred, then the one whose list is shortest at the time;
- *         <li><b>contains</b>: else, some such required {@code contains} condition with a scalar
- *             non-null fieldValue (newState preferred, then the longest text); the entry is listed
- *             in its (state, field)'s {@link ContainsIndex} under the fieldValue's text (for string
- *             fields, found by an Aho–Corasick scan of the event's value) and under its {@link
- *             EqKeys} key (for array fields, looked up for each element);
- *         <li><b>fallback</b>: everything else (OR connectors, only ranges, ne, changed...).
+ *         <li><b>indexed</b>: its filters have a {@link Cover cover}, a set of {@link Key}s of which
+ *             every match has at least one: one required {@code eq} or {@code contains} condition
+ *             on a scalar (a condition of the top-level AND or of AND groups in it), or, for an OR
+ *             (top-level, or an OR group that every match requires), one such key per branch. The
+ *             subscription is listed under each key: an eq key in the postings of its (state,
+ *             field) under its {@link EqKeys key}; a contains key in its (state, field)'s {@link
+ *             ContainsIndex} under its text (for string fields, found by an Aho–Corasick scan of
+ *             the event's value) and its EqKeys key (for array fields, looked up per element).
+ *             {@link Cover} says which cover is chosen: the most selective;
+ *         <li><b>fallback</b>: everything else (no filters, only ranges, ne, changed, an OR with a
+ *             branch without a key...).
  *       </ol>
  *   <li>An event's candidates are: the pinned list of its objId, for every eq-indexed (state,
  *       field) of the bucket the list under the key of the event's value of that field (looked up
@@ -58,19 +47,26 @@ import java.util.RandomAccess;
  *       for every contains-indexed one the lists of the texts occurring in its string value (or of
  *       the keys of its array's elements), and the fallback list. Every candidate is evaluated
  *       exactly with {@link CompiledSubscription#matches}; the index only has to never miss one,
- *       which holds because each placement names a condition that every match satisfies and whose
- *       key (or text) the event's value then has.
+ *       which holds because every match of a subscription has (in the event) the key of at least
+ *       one of the lists it is in.
+ *   <li>Evaluated once: a subscription with one key is in one list an event reads (a contains key
+ *       is in two, of which an event's value, a string or an array, reads one; texts found twice and
+ *       keys of equal elements are evaluated once). One with several keys ({@link Entry#multi}) may
+ *       be reached through several: the first reach marks it in a small per-call table (allocated
+ *       only when such a candidate is reached, and dropped before the answer is returned), later
+ *       ones skip it. So no candidate is evaluated twice and no answer holds an id twice.
  * </ul>
  *
  * <h2>Costs</h2>
  *
- * Maps are {@link HashTrie}s, so an update creates O(log n) trie nodes, plus a copy of the one list
- * it changes (the subscriptions sharing its objId, its eq key or contains text, or its bucket's
- * fallback list) and of its bucket's small array of indexed fields. Matching costs two bucket
- * lookups, one hash lookup per eq-indexed field of those buckets, one scan of the value of each
- * contains-indexed field, the exact evaluation of the candidates, and a sort of the answer. A
- * contains index builds its automaton lazily, on the first match after it changed: O(total length
- * of its texts), paid once per snapshot of that field.
+ * Maps are {@link HashTrie}s, so an update creates O(log n) trie nodes per key of the subscription,
+ * plus a copy of each list it changes (the subscriptions sharing its objId, one of its eq keys or
+ * contains texts, or its bucket's fallback list), of its bucket's small arrays of indexed fields,
+ * and O(log n) nodes per eq condition for the bucket's eq counts (what {@link Cover} chooses with).
+ * Matching costs two bucket lookups, one hash lookup per eq-indexed field of those buckets, one scan
+ * of the value of each contains-indexed field, the exact evaluation of the candidates, and a sort
+ * of the answer. A contains index builds its automaton lazily, on the first match after it changed:
+ * O(total length of its texts), paid once per snapshot of that field.
  */
 public final class SubscriptionIndex {
   /** The empty set. */
@@ -81,9 +77,17 @@ public final class SubscriptionIndex {
   static final int EQ = 1;
   static final int CONTAINS = 2;
   static final int FALLBACK = 3;
+  /** Entry kind: listed under the keys of a cover (each key's kind is EQ or CONTAINS). */
+  static final int INDEXED = 4;
 
-  /** How many slots {@link #match(Event, long[])} fills in its statistics array. */
-  public static final int STATS = 8;
+  /** Statistics slot: candidates evaluated that are listed under several keys (an OR's branches). */
+  public static final int STAT_MULTI = 8;
+  /** Statistics slot: matches among {@link #STAT_MULTI}. */
+  public static final int STAT_MULTI_MATCHES = 9;
+  /** Statistics slot: reaches of an already evaluated multi-key candidate, skipped. */
+  public static final int STAT_DEDUPED = 10;
+  /** How many slots {@link #match(Event, long[])} fills in its statistics array (when it has them). */
+  public static final int STATS = 11;
 
   private static final Entry[] NO_ENTRIES = new Entry[0];
 
@@ -126,20 +130,30 @@ public final class SubscriptionIndex {
 
   /**
    * Where {@code id} is indexed: {@code "pinned"}, {@code "eq newState FIELD"}, {@code "eq oldState
-   * FIELD"}, {@code "contains newState FIELD"}, {@code "contains oldState FIELD"} or {@code
-   * "fallback"}; {@code null} when there is no such id. For tests and statistics.
+   * FIELD"}, {@code "contains newState FIELD"}, {@code "contains oldState FIELD"}, {@code "fallback"},
+   * or for a subscription listed under several keys {@code "or(K1; K2; ...)"} with each key written
+   * as above; {@code null} when there is no such id. For tests and statistics.
    */
   public String placement(String id) {
     Entry e = byId.get(id);
     if (e == null) {
       return null;
     }
-    return switch (e.kind) {
-      case PINNED -> "pinned";
-      case EQ -> "eq " + (e.old ? "oldState " : "newState ") + e.field;
-      case CONTAINS -> "contains " + (e.old ? "oldState " : "newState ") + e.field;
-      default -> "fallback";
-    };
+    switch (e.kind) {
+      case PINNED:
+        return "pinned";
+      case FALLBACK:
+        return "fallback";
+      default:
+        if (!e.multi) {
+          return e.keys[0].toString();
+        }
+        StringBuilder b = new StringBuilder("or(");
+        for (int i = 0; i < e.keys.length; i++) {
+          b.append(i == 0 ? "" : "; ").append(e.keys[i]);
+        }
+        return b.append(')').toString();
+    }
   }
 
   // ------------------------------------------------------------------ updates
@@ -164,7 +178,14 @@ public final class SubscriptionIndex {
     boolean isVendor = !EventNames.isCanonical(sub.eventType());
     HashTrie<String, HashTrie<String, Bucket>> map = isVendor ? v : c;
     Bucket b = bucket(map, sub.eventType(), sub.objCode());
-    Entry e = place(id, s, seq, isVendor, b);
+    Entry e;
+    if (sub.objId() != null) {
+      e = new Entry(id, s, seq, isVendor, sub.eventType(), sub.objCode(), PINNED, sub.objId(), null);
+    } else {
+      b = b.withCounts(sub, 1); // first: the choice counts this subscription's own conditions
+      Key[] keys = Cover.choose(b, sub.filterConnector(), sub.filters());
+      e = new Entry(id, s, seq, isVendor, sub.eventType(), sub.objCode(), keys == null ? FALLBACK : INDEXED, null, keys);
+    }
     map = withBucket(map, sub.eventType(), sub.objCode(), b.plus(e));
     if (isVendor) {
       v = map;
@@ -206,106 +227,17 @@ public final class SubscriptionIndex {
     return codes.isEmpty() ? map.remove(type) : map.put(type, codes);
   }
 
-  /** Decides where {@code s} goes in bucket {@code b}: pinned, under an eq key, under a contains literal, or fallback. */
-  private static Entry place(String id, CompiledSubscription s, long seq, boolean isVendor, Bucket b) {
-    Subscription sub = s.subscription();
-    if (sub.objId() != null) {
-      return new Entry(id, s, seq, isVendor, sub.eventType(), sub.objCode(), PINNED, false, null, sub.objId(), null);
-    }
-    List<Filter.Condition> required = required(sub.filterConnector(), sub.filters());
-    Filter.Condition best = null;
-    Object bestKey = null;
-    int bestSize = Integer.MAX_VALUE;
-    for (Filter.Condition c : required) {
-      if (c.comparison() != Operator.EQ) {
-        continue;
-      }
-      Object key = EqKeys.ofConstant(c.fieldValue());
-      if (key == null) {
-        continue; // null, array or nested object fieldValue
-      }
-      boolean old = c.state() == State.OLD_STATE;
-      int size = b.postingSize(old, c.fieldName(), key);
-      boolean bestOld = best != null && best.state() == State.OLD_STATE;
-      if (best == null || (bestOld && !old) || (bestOld == old && size < bestSize)) {
-        best = c;
-        bestKey = key;
-        bestSize = size;
-      }
-    }
-    if (best != null) {
-      return new Entry(id, s, seq, isVendor, sub.eventType(), sub.objCode(), EQ,
-          best.state() == State.OLD_STATE, best.fieldName(), bestKey, null);
-    }
-    String bestLiteral = null;
-    for (Filter.Condition c : required) {
-      if (c.comparison() != Operator.CONTAINS) {
-        continue;
-      }
-      Object key = EqKeys.ofConstant(c.fieldValue());
-      if (key == null) {
-        continue; // null, array or nested object fieldValue
-      }
-      String literal = containsText(c.fieldValue());
-      boolean old = c.state() == State.OLD_STATE;
-      boolean bestOld = best != null && best.state() == State.OLD_STATE;
-      // newState first, then the longest literal: the rarest in text
-      if (best == null || (bestOld && !old) || (bestOld == old && literal.length() > bestLiteral.length())) {
-        best = c;
-        bestKey = key;
-        bestLiteral = literal;
-      }
-    }
-    if (best != null) {
-      return new Entry(id, s, seq, isVendor, sub.eventType(), sub.objCode(), CONTAINS,
-          best.state() == State.OLD_STATE, best.fieldName(), bestKey, bestLiteral);
-    }
-    return new Entry(id, s, seq, isVendor, sub.eventType(), sub.objCode(), FALLBACK, false, null, null, null);
-  }
-
-  /** The text {@code contains} looks for in a string field, as {@code Constant} computes it. */
-  static String containsText(JsonValue v) {
-    if (v instanceof JsonValue.Str s) {
-      return s.value();
-    }
-    if (v instanceof JsonValue.Num n) {
-      return Text.plain(n.value(), Limits.MAX_STRING_LENGTH);
-    }
-    return Boolean.toString(((JsonValue.Bool) v).value());
-  }
-
-  /**
-   * The conditions that every match of these filters satisfies: all conditions of an AND list (or
-   * of a list of one filter), descending into AND groups of it. An OR group of two or more filters
-   * requires none of its conditions on its own. Iterative: no nesting depth overflows the stack.
-   */
-  static List<Filter.Condition> required(Connector connector, List<Filter> filters) {
-    List<Filter.Condition> out = new ArrayList<>();
-    if (connector != Connector.AND && filters.size() != 1) {
-      return out;
-    }
-    Deque<List<Filter>> todo = new ArrayDeque<>();
-    todo.add(filters);
-    while (!todo.isEmpty()) {
-      for (Filter f : todo.poll()) {
-        if (f instanceof Filter.Condition c) {
-          out.add(c);
-        } else if (f instanceof Filter.Group g && g.connector() == Connector.AND) {
-          todo.add(g.filters());
-        }
-      }
-    }
-    return out;
-  }
-
   // ------------------------------------------------------------------ matching
 
   /**
    * The ids of the subscriptions that match {@code e}, in the order the ids were first added.
    *
-   * @param stats {@code null}, or an array of {@link #STATS} counters to which this adds the
-   *     candidates evaluated from pinned lists, eq postings, contains literals and fallback lists
-   *     (slots 0-3), and the matches found in each (slots 4-7)
+   * @param stats {@code null}, or an array of at least 8 counters to which this adds the candidates
+   *     evaluated from pinned lists, eq postings, contains literals and fallback lists (slots 0-3),
+   *     and the matches found in each (slots 4-7); when it has {@link #STATS} slots, also the
+   *     candidates evaluated that are listed under several keys ({@link #STAT_MULTI}), their matches
+   *     ({@link #STAT_MULTI_MATCHES}) and the reaches of such a candidate skipped because it was
+   *     already evaluated for this event ({@link #STAT_DEDUPED})
    */
   public List<String> match(Event e, long[] stats) {
     IdList acc = null;
@@ -328,27 +260,57 @@ public final class SubscriptionIndex {
     if (acc == null) {
       return List.of();
     }
+    acc.seen = null; // the per-call table of evaluated multi-key candidates: not part of the answer
+    if (acc.size == 0) {
+      return List.of();
+    }
     sortBySeq(acc.entries, acc.size);
     return acc;
   }
 
-  /** Evaluates every entry of {@code list} exactly, adding the matches to {@code acc} (created on the first). */
+  /**
+   * Evaluates every entry of {@code list} exactly, adding the matches to {@code acc} (created on the
+   * first match, or on the first multi-key entry, which it marks as evaluated: such an entry reached
+   * again through another of its keys is skipped).
+   */
   static IdList evaluate(Entry[] list, Event e, IdList acc, long[] stats, int kind) {
     for (Entry x : list) {
-      if (x.sub.matches(e)) {
+      if (x.multi) {
+        if (acc == null) {
+          acc = new IdList();
+        }
+        if (!acc.firstReach(x)) {
+          if (stats != null && stats.length >= STATS) {
+            stats[STAT_DEDUPED]++;
+          }
+          continue;
+        }
+      }
+      boolean matches = x.sub.matches(e);
+      if (matches) {
         if (acc == null) {
           acc = new IdList();
         }
         acc.add(x);
-        if (stats != null) {
-          stats[4 + kind]++;
-        }
+      }
+      if (stats != null) {
+        count(stats, kind, x.multi, matches);
       }
     }
-    if (stats != null) {
-      stats[kind] += list.length;
-    }
     return acc;
+  }
+
+  private static void count(long[] stats, int kind, boolean multi, boolean matches) {
+    stats[kind]++;
+    if (matches) {
+      stats[4 + kind]++;
+    }
+    if (multi && stats.length >= STATS) {
+      stats[STAT_MULTI]++;
+      if (matches) {
+        stats[STAT_MULTI_MATCHES]++;
+      }
+    }
   }
 
   /** Sorts {@code a[0, n)} by seq: insertion sort for the usual handful, heapsort beyond. Allocates nothing. */
@@ -401,22 +363,22 @@ public final class SubscriptionIndex {
   static final class Entry {
     final String id;
     final CompiledSubscription sub;
+    /** The id's place in the insertion order; unique among the entries of one snapshot. */
     final long seq;
     final boolean vendor;
     final String type;
     final String objCode;
+    /** {@link #PINNED}, {@link #INDEXED} or {@link #FALLBACK}. */
     final int kind;
-    /** EQ and CONTAINS: whether the condition reads oldState. */
-    final boolean old;
-    /** EQ and CONTAINS: the condition's field. */
-    final String field;
-    /** PINNED: the objId; EQ and CONTAINS: the {@link EqKeys} key of the fieldValue. */
-    final Object key;
-    /** CONTAINS: the text looked for in a string field. */
-    final String literal;
+    /** PINNED: the objId. */
+    final String objId;
+    /** INDEXED: the keys it is listed under (no two with the same eq key or contains text); else {@code null}. */
+    final Key[] keys;
+    /** Listed under several keys: an event may reach it more than once, so matching dedupes it. */
+    final boolean multi;
 
     Entry(String id, CompiledSubscription sub, long seq, boolean vendor, String type, String objCode,
-        int kind, boolean old, String field, Object key, String literal) {
+        int kind, String objId, Key[] keys) {
       this.id = id;
       this.sub = sub;
       this.seq = seq;
@@ -424,29 +386,82 @@ public final class SubscriptionIndex {
       this.type = type;
       this.objCode = objCode;
       this.kind = kind;
+      this.objId = objId;
+      this.keys = keys;
+      this.multi = keys != null && keys.length > 1;
+    }
+  }
+
+  /**
+   * One list a subscription is indexed under: an {@code eq} key or a {@code contains} text of one
+   * (state, field). Immutable.
+   */
+  static final class Key {
+    /** {@link #EQ} or {@link #CONTAINS}. */
+    final int kind;
+    /** Whether the condition reads oldState. */
+    final boolean old;
+    final String field;
+    /** The {@link EqKeys} key of the fieldValue (for contains: looked up per element of array fields). */
+    final Object key;
+    /** CONTAINS: the text looked for in a string field (it determines {@link #key}); EQ: {@code null}. */
+    final String literal;
+
+    Key(int kind, boolean old, String field, Object key, String literal) {
+      this.kind = kind;
       this.old = old;
       this.field = field;
       this.key = key;
       this.literal = literal;
     }
+
+    /** Whether {@code o} names the same list (then a subscription is listed once for both). */
+    boolean sameList(Key o) {
+      return kind == o.kind && old == o.old && field.equals(o.field)
+          && (kind == EQ ? key.equals(o.key) : literal.equals(o.literal));
+    }
+
+    /** {@code "eq newState FIELD"}, {@code "contains oldState FIELD"}, ... */
+    @Override
+    public String toString() {
+      return (kind == EQ ? "eq " : "contains ") + (old ? "oldState " : "newState ") + field;
+    }
+  }
+
+  /** A (state, field) as a map key. */
+  private record FieldKey(boolean old, String field) {}
+
+  /** How many eq conditions of a bucket's unpinned subscriptions name each key of one (state, field). Immutable. */
+  private static final class KeyCounts {
+    final HashTrie<Object, Integer> counts;
+    final int total;
+
+    KeyCounts(HashTrie<Object, Integer> counts, int total) {
+      this.counts = counts;
+      this.total = total;
+    }
   }
 
   /** The subscriptions of one gate (eventType or vendor name, objCode). Immutable. */
   static final class Bucket {
-    static final Bucket EMPTY = new Bucket(HashTrie.empty(), new FieldIndex[0], new ContainsIndex[0], NO_ENTRIES, 0);
+    static final Bucket EMPTY = new Bucket(HashTrie.empty(), new FieldIndex[0], new ContainsIndex[0], NO_ENTRIES, 0, HashTrie.empty());
 
     final HashTrie<String, Entry[]> pinned;
     final FieldIndex[] fields;
     final ContainsIndex[] contains;
     final Entry[] fallback;
     final int size;
+    /** The eq keys of the unpinned subscriptions, counted per (state, field): what {@link Cover} chooses with. */
+    private final HashTrie<FieldKey, KeyCounts> eqCounts;
 
-    Bucket(HashTrie<String, Entry[]> pinned, FieldIndex[] fields, ContainsIndex[] contains, Entry[] fallback, int size) {
+    Bucket(HashTrie<String, Entry[]> pinned, FieldIndex[] fields, ContainsIndex[] contains, Entry[] fallback, int size,
+        HashTrie<FieldKey, KeyCounts> eqCounts) {
       this.pinned = pinned;
       this.fields = fields;
       this.contains = contains;
       this.fallback = fallback;
       this.size = size;
+      this.eqCounts = eqCounts;
     }
 
     IdList match(Event e, IdList acc, long[] stats) {
@@ -493,6 +508,7 @@ public final class SubscriptionIndex {
       return acc;
     }
 
+    /** The length of the eq list under {@code key} of (old, field). */
     int postingSize(boolean old, String field, Object key) {
       int i = find(fields, old, field);
       if (i < 0) {
@@ -502,72 +518,130 @@ public final class SubscriptionIndex {
       return l == null ? 0 : l.length;
     }
 
-    Bucket plus(Entry e) {
-      switch (e.kind) {
-        case PINNED: {
-          String objId = (String) e.key;
-          return new Bucket(pinned.put(objId, append(pinned.get(objId), e)), fields, contains, fallback, size + 1);
-        }
-        case EQ: {
-          int i = find(fields, e.old, e.field);
-          FieldIndex[] fs;
-          if (i < 0) {
-            fs = Arrays.copyOf(fields, fields.length + 1);
-            i = fields.length;
-            fs[i] = new FieldIndex(e.old, e.field, HashTrie.empty(), 0);
-          } else {
-            fs = fields.clone();
-          }
-          fs[i] = fs[i].plus(e);
-          return new Bucket(pinned, fs, contains, fallback, size + 1);
-        }
-        case CONTAINS: {
-          int i = find(contains, e.old, e.field);
-          ContainsIndex[] cs;
-          if (i < 0) {
-            cs = Arrays.copyOf(contains, contains.length + 1);
-            i = contains.length;
-            cs[i] = new ContainsIndex(e.old, e.field, HashTrie.empty(), HashTrie.empty(), 0);
-          } else {
-            cs = contains.clone();
-          }
-          cs[i] = cs[i].plus(e);
-          return new Bucket(pinned, fields, cs, fallback, size + 1);
-        }
-        default:
-          return new Bucket(pinned, fields, contains, append(fallback, e), size + 1);
+    /**
+     * The share of the eq conditions on (old, field) of this bucket's unpinned subscriptions that
+     * name {@code key}: in (0, 1], and 1 when none is counted.
+     */
+    double eqShare(boolean old, String field, Object key) {
+      KeyCounts k = eqCounts.get(new FieldKey(old, field));
+      Integer n = k == null ? null : k.counts.get(key);
+      return n == null ? 1.0 : n / (double) k.total;
+    }
+
+    /** The number of distinct keys the eq conditions on (old, field) of this bucket's unpinned subscriptions name. */
+    int eqDistinct(boolean old, String field) {
+      KeyCounts k = eqCounts.get(new FieldKey(old, field));
+      return k == null ? 0 : k.counts.size();
+    }
+
+    /** This bucket with the eq conditions of {@code sub} counted {@code delta} (+1 or -1) more times. */
+    Bucket withCounts(Subscription sub, int delta) {
+      Counting c = new Counting(eqCounts, delta);
+      Cover.eqConditions(sub.filters(), c);
+      return c.counts == eqCounts ? this : new Bucket(pinned, fields, contains, fallback, size, c.counts);
+    }
+
+    /** Applies one subscription's eq conditions to a bucket's counts. */
+    private static final class Counting implements Cover.EqSink {
+      HashTrie<FieldKey, KeyCounts> counts;
+      final int delta;
+
+      Counting(HashTrie<FieldKey, KeyCounts> counts, int delta) {
+        this.counts = counts;
+        this.delta = delta;
+      }
+
+      @Override
+      public void accept(boolean old, String field, Object key) {
+        FieldKey f = new FieldKey(old, field);
+        KeyCounts k = counts.get(f);
+        HashTrie<Object, Integer> m = k == null ? HashTrie.empty() : k.counts;
+        Integer n = m.get(key);
+        int c = (n == null ? 0 : n) + delta;
+        m = c == 0 ? m.remove(key) : m.put(key, c);
+        int total = (k == null ? 0 : k.total) + delta;
+        counts = total == 0 ? counts.remove(f) : counts.put(f, new KeyCounts(m, total));
       }
     }
 
-    /** This bucket without {@code e}, which it holds. */
+    Bucket plus(Entry e) {
+      switch (e.kind) {
+        case PINNED:
+          return new Bucket(pinned.put(e.objId, append(pinned.get(e.objId), e)), fields, contains, fallback, size + 1, eqCounts);
+        case FALLBACK:
+          return new Bucket(pinned, fields, contains, append(fallback, e), size + 1, eqCounts);
+        default: {
+          FieldIndex[] fs = fields;
+          ContainsIndex[] cs = contains;
+          for (Key k : e.keys) {
+            if (k.kind == EQ) {
+              int i = find(fs, k.old, k.field);
+              if (i < 0) {
+                fs = Arrays.copyOf(fs, fs.length + 1);
+                i = fs.length - 1;
+                fs[i] = new FieldIndex(k.old, k.field, HashTrie.empty(), 0);
+              } else if (fs == fields) {
+                fs = fields.clone();
+              }
+              fs[i] = fs[i].plus(e, k);
+            } else {
+              int i = find(cs, k.old, k.field);
+              if (i < 0) {
+                cs = Arrays.copyOf(cs, cs.length + 1);
+                i = cs.length - 1;
+                cs[i] = new ContainsIndex(k.old, k.field, HashTrie.empty(), HashTrie.empty(), 0);
+              } else if (cs == contains) {
+                cs = contains.clone();
+              }
+              cs[i] = cs[i].plus(e, k);
+            }
+          }
+          return new Bucket(pinned, fs, cs, fallback, size + 1, eqCounts);
+        }
+      }
+    }
+
+    /** This bucket without {@code e}, which it holds (and without its eq counts). */
     Bucket minus(Entry e) {
       switch (e.kind) {
         case PINNED: {
-          String objId = (String) e.key;
-          Entry[] l = removeEntry(pinned.get(objId), e);
-          return new Bucket(l == null ? pinned.remove(objId) : pinned.put(objId, l), fields, contains, fallback, size - 1);
+          Entry[] l = removeEntry(pinned.get(e.objId), e);
+          return new Bucket(l == null ? pinned.remove(e.objId) : pinned.put(e.objId, l), fields, contains, fallback, size - 1, eqCounts);
         }
-        case EQ: {
-          int i = find(fields, e.old, e.field);
-          FieldIndex f = fields[i].minus(e);
-          FieldIndex[] fs = f.size == 0 ? without(fields, i, new FieldIndex[fields.length - 1]) : fields.clone();
-          if (f.size != 0) {
-            fs[i] = f;
-          }
-          return new Bucket(pinned, fs, contains, fallback, size - 1);
-        }
-        case CONTAINS: {
-          int i = find(contains, e.old, e.field);
-          ContainsIndex f = contains[i].minus(e);
-          ContainsIndex[] cs = f.size == 0 ? without(contains, i, new ContainsIndex[contains.length - 1]) : contains.clone();
-          if (f.size != 0) {
-            cs[i] = f;
-          }
-          return new Bucket(pinned, fields, cs, fallback, size - 1);
+        case FALLBACK: {
+          Entry[] l = removeEntry(fallback, e);
+          return new Bucket(pinned, fields, contains, l == null ? NO_ENTRIES : l, size - 1, eqCounts)
+              .withCounts(e.sub.subscription(), -1);
         }
         default: {
-          Entry[] l = removeEntry(fallback, e);
-          return new Bucket(pinned, fields, contains, l == null ? NO_ENTRIES : l, size - 1);
+          FieldIndex[] fs = fields;
+          ContainsIndex[] cs = contains;
+          for (Key k : e.keys) {
+            if (k.kind == EQ) {
+              int i = find(fs, k.old, k.field);
+              FieldIndex f = fs[i].minus(e, k);
+              if (f.size == 0) {
+                fs = without(fs, i, new FieldIndex[fs.length - 1]);
+              } else {
+                if (fs == fields) {
+                  fs = fields.clone();
+                }
+                fs[i] = f;
+              }
+            } else {
+              int i = find(cs, k.old, k.field);
+              ContainsIndex f = cs[i].minus(e, k);
+              if (f.size == 0) {
+                cs = without(cs, i, new ContainsIndex[cs.length - 1]);
+              } else {
+                if (cs == contains) {
+                  cs = contains.clone();
+                }
+                cs[i] = f;
+              }
+            }
+          }
+          return new Bucket(pinned, fs, cs, fallback, size - 1, eqCounts).withCounts(e.sub.subscription(), -1);
         }
       }
     }
@@ -624,13 +698,13 @@ public final class SubscriptionIndex {
       this.postings = postings;
     }
 
-    FieldIndex plus(Entry e) {
-      return new FieldIndex(old, name, postings.put(e.key, append(postings.get(e.key), e)), size + 1);
+    FieldIndex plus(Entry e, Key k) {
+      return new FieldIndex(old, name, postings.put(k.key, append(postings.get(k.key), e)), size + 1);
     }
 
-    FieldIndex minus(Entry e) {
-      Entry[] l = removeEntry(postings.get(e.key), e);
-      return new FieldIndex(old, name, l == null ? postings.remove(e.key) : postings.put(e.key, l), size - 1);
+    FieldIndex minus(Entry e, Key k) {
+      Entry[] l = removeEntry(postings.get(k.key), e);
+      return new FieldIndex(old, name, l == null ? postings.remove(k.key) : postings.put(k.key, l), size - 1);
     }
   }
 
@@ -641,6 +715,10 @@ public final class SubscriptionIndex {
    * its text ({@link #byLiteral}, scanned with an Aho–Corasick automaton) and under its {@link
    * EqKeys} key ({@link #byKey}, looked up for every element). Immutable; the automaton is built
    * lazily, on the first string this snapshot of the field is matched against, and cached.
+   *
+   * <p>A subscription with two contains keys of one field whose texts differ but whose EqKeys keys
+   * are equal ({@code "2"} and {@code "2.0"}) is listed twice under that key: it is multi-key, so
+   * matching evaluates it once, and each removal of one of its keys removes one of the two.
    */
   static final class ContainsIndex extends Field {
     final HashTrie<String, Entry[]> byLiteral;
@@ -658,18 +736,18 @@ public final class SubscriptionIndex {
       this.byKey = byKey;
     }
 
-    ContainsIndex plus(Entry e) {
+    ContainsIndex plus(Entry e, Key k) {
       return new ContainsIndex(old, name,
-          byLiteral.put(e.literal, append(byLiteral.get(e.literal), e)),
-          byKey.put(e.key, append(byKey.get(e.key), e)), size + 1);
+          byLiteral.put(k.literal, append(byLiteral.get(k.literal), e)),
+          byKey.put(k.key, append(byKey.get(k.key), e)), size + 1);
     }
 
-    ContainsIndex minus(Entry e) {
-      Entry[] l = removeEntry(byLiteral.get(e.literal), e);
-      Entry[] k = removeEntry(byKey.get(e.key), e);
+    ContainsIndex minus(Entry e, Key k) {
+      Entry[] l = removeEntry(byLiteral.get(k.literal), e);
+      Entry[] b = removeEntry(byKey.get(k.key), e);
       return new ContainsIndex(old, name,
-          l == null ? byLiteral.remove(e.literal) : byLiteral.put(e.literal, l),
-          k == null ? byKey.remove(e.key) : byKey.put(e.key, k), size - 1);
+          l == null ? byLiteral.remove(k.literal) : byLiteral.put(k.literal, l),
+          b == null ? byKey.remove(k.key) : byKey.put(k.key, b), size - 1);
     }
 
     private Scanner scanner() {
@@ -784,17 +862,61 @@ public final class SubscriptionIndex {
 
   /**
    * The answer of one {@link #match}: the matching entries, sorted by seq before it is returned,
-   * read as their ids. Unmodifiable once returned (it is never written again).
+   * read as their ids. Unmodifiable once returned (it is never written again). While matching it
+   * also holds {@link #seen}, the multi-key entries already evaluated.
    */
   static final class IdList extends AbstractList<String> implements RandomAccess {
-    Entry[] entries = new Entry[4];
+    Entry[] entries = NO_ENTRIES;
     int size;
+    /** Open-addressed by seq (a power-of-two length, at most half full), or {@code null}; cleared before returning. */
+    Entry[] seen;
+    private int seenCount;
 
     void add(Entry e) {
       if (size == entries.length) {
-        entries = Arrays.copyOf(entries, size * 2);
+        entries = Arrays.copyOf(entries, Math.max(4, size * 2));
       }
       entries[size++] = e;
+    }
+
+    /** Marks {@code e} as evaluated: whether it was not yet. */
+    boolean firstReach(Entry e) {
+      Entry[] t = seen;
+      if (t == null) {
+        t = seen = new Entry[16];
+      } else if (2 * (seenCount + 1) > t.length) {
+        t = seen = grow(t);
+      }
+      int mask = t.length - 1;
+      int i = slot(e.seq) & mask;
+      for (Entry x; (x = t[i]) != null; i = (i + 1) & mask) {
+        if (x == e) {
+          return false;
+        }
+      }
+      t[i] = e;
+      seenCount++;
+      return true;
+    }
+
+    private static Entry[] grow(Entry[] t) {
+      Entry[] out = new Entry[t.length * 2];
+      int mask = out.length - 1;
+      for (Entry x : t) {
+        if (x != null) {
+          int i = slot(x.seq) & mask;
+          while (out[i] != null) {
+            i = (i + 1) & mask;
+          }
+          out[i] = x;
+        }
+      }
+      return out;
+    }
+
+    private static int slot(long seq) {
+      long h = seq * 0x9E3779B97F4A7C15L;
+      return (int) (h ^ (h >>> 32));
     }
 
     @Override
