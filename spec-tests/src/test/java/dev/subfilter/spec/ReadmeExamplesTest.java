@@ -8,6 +8,7 @@ import dev.subfilter.JsonModel;
 import dev.subfilter.JsonValue;
 import dev.subfilter.Subscription;
 import dev.subfilter.SubscriptionParser;
+import dev.subfilter.SubscriptionSet;
 import dev.subfilter.jackson.Delivery;
 import dev.subfilter.jackson.FourMeAdapter;
 import dev.subfilter.jackson.SubfilterJson;
@@ -80,6 +81,21 @@ class ReadmeExamplesTest {
     // ---
     assertThat(confirmed).isEmpty();
     assertThat(delivered).containsExactly(subscriptions.get(0));
+  }
+
+  @Test
+  void manySubscriptions_set_returnsMatchingIds() {
+    SubfilterJson json = SubfilterJson.create();
+    CompiledSubscription tasksDone = json.readSubscription(
+        "{\"objCode\":\"TASK\",\"eventType\":\"UPDATE\",\"filters\":[{\"fieldName\":\"status\",\"fieldValue\":\"CPL\"}]}").compile();
+    Event event = json.readWorkfrontEvent("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"ID\":\"t1\",\"status\":\"CPL\"}}");
+    // --- README many subscriptions
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("tasks-done", tasksDone);
+    List<String> ids = set.match(event);                      // ids in the order they were added
+    // ---
+    assertThat(ids).containsExactly("tasks-done");
+    assertThat(tasksDone.explain(event).matched()).isTrue();
   }
 
   @Test
