@@ -3,7 +3,11 @@ package dev.subfilter;
 import dev.subfilter.internal.Compiler;
 import dev.subfilter.internal.Explainer;
 import dev.subfilter.internal.Matcher;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.LinkedHashSet;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * A subscription compiled once into a predicate over {@link Event}s: every fieldValue pre-parsed,
@@ -18,6 +22,7 @@ public final class CompiledSubscription {
   private final String objId;
   private final boolean vendorName;
   private final Matcher filters;
+  private final Set<String> stateKeys;
 
   private CompiledSubscription(Subscription s) {
     this.subscription = s;
@@ -26,6 +31,32 @@ public final class CompiledSubscription {
     this.objId = s.objId();
     this.vendorName = !EventNames.isCanonical(eventType);
     this.filters = Compiler.compile(s.filterConnector(), s.filters());
+    Set<String> keys = new LinkedHashSet<>();
+    keys.add("objCode");
+    keys.add("ID");
+    Deque<Filter> todo = new ArrayDeque<>(s.filters());
+    while (!todo.isEmpty()) {
+      Filter f = todo.pop();
+      if (f instanceof Filter.Group g) {
+        todo.addAll(g.filters());
+      } else if (f instanceof Filter.Condition c) {
+        keys.add(c.fieldName());
+        if (c.fieldName().startsWith("DE:")) {
+          keys.add("parameterValues");
+        }
+      }
+    }
+    this.stateKeys = Set.copyOf(keys);
+  }
+
+  /**
+   * The top-level keys of {@code newState}/{@code oldState} that {@link #matches} may read: every
+   * condition's fieldName ({@code parameterValues} too for a {@code DE:} name), plus {@code objCode}
+   * and {@code ID} for the gate. An event whose states hold only these keys (with their full
+   * values) matches exactly when the full event does. Unmodifiable; computed once at compile time.
+   */
+  public Set<String> stateKeys() {
+    return stateKeys;
   }
 
   /** Compiles {@code subscription}; never fails for a valid one. */
