@@ -1,0 +1,426 @@
+package dev.subfilter.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.subfilter.CompiledSubscription;
+import dev.subfilter.Subscription;
+import dev.subfilter.jackson.SubfilterJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A deterministic Workfront workload: webhook payloads (JSON bytes, about 1.6 KB each) and
+ * subscription sets, drawn from one seed. The same seed always gives the same bytes and the same
+ * subscriptions, on every JVM (only {@link SplittableRandom} and fixed tables are used).
+ *
+ * <p>Events: TASK (50 %), OPTASK (25 %), PROJ (25 %); CREATE ~20 %, UPDATE ~70 %, DELETE ~10 %;
+ * statuses CUR/NEW/CPL/INP; priorities 0–4; 32-hex ids drawn from pools of a few hundred owners,
+ * groups, projects and customers; {@code accessorIDs} arrays; Workfront dates such as {@code
+ * 2017-10-06T13:48:07.776-0600}; {@code parameterValues} custom fields ({@code DE:} names); a
+ * nested {@code data} object and an {@code options} array of objects. An UPDATE changes one to
+ * three fields of the old state; a CREATE has {@code oldState: {}}; a DELETE carries the last state
+ * in both.
+ *
+ * <p>Subscriptions mix every comparison ({@code eq ne gt gte lt lte contains notContains
+ * containsOnly changed exists notExists}), {@code oldState} filters, nested {@code fields} and
+ * {@code objects} values, OR groups, a top-level OR connector and objId pins. Each is built from a
+ * selective "anchor" (an owner, project, customer or group id, an objId, a rare name word) plus
+ * broader conditions, so that at 10,000 subscriptions a typical event matches a handful.
+ */
+public final class Workload {
+  /** The seed every benchmark uses. */
+  public static final long SEED = 0x5EB_F117E5L;
+
+  public static final List<String> STATUSES = List.of("CUR", "NEW", "CPL", "INP");
+  public static final List<String> REGIONS = List.of("EMEA", "AMER", "APAC", "LATAM");
+
+  /** Field kinds of newState as generated: which translations to event-ruler are exact. */
+  public enum Kind { STRING, NUMBER, DATE, ARRAY, OBJECT }
+
+  /** The top-level state fields subscriptions read, with their kinds. */
+  public static final Map<String, Kind> FIELDS;
+
+  static {
+    Map<String, Kind> f = new LinkedHashMap<>();
+    for (String s : List.of("name", "status", "ownerID", "groupID", "projectID", "customerID",
+        "lastUpdatedByID")) {
+      f.put(s, Kind.STRING);
+    }
+    for (String s : List.of("priority", "percentComplete", "workRequired", "referenceNumber")) {
+      f.put(s, Kind.NUMBER);
+    }
+    for (String s : List.of("plannedCompletionDate", "lastUpdateDate")) {
+      f.put(s, Kind.DATE);
+    }
+    f.put("accessorIDs", Kind.ARRAY);
+    f.put("data", Kind.OBJECT);
+    f.put("options", Kind.OBJECT);
+    f.put("parameterValues", Kind.OBJECT);
+    FIELDS = Collections.unmodifiableMap(f);
+  }
+
+  static final String[] WORDS = {
+      "alpha", "review", "launch", "budget", "design", "audit", "kickoff", "migration", "release", "invoice",
+      "onboarding", "training", "security", "report", "campaign", "legal", "vendor", "support", "backlog", "sprint",
+      "roadmap", "hiring", "survey", "payroll", "cleanup", "upgrade", "pilot", "renewal", "contract", "webinar",
+      "mobile", "portal", "analytics", "quarterly", "translation", "packaging", "printing", "shipping", "catalog", "pricing"};
+
+  private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+  private static final ObjectMapper MAPPER = new ObjectMapper();
+  private static final DateTimeFormatter WF_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
+  private static final ZoneOffset MDT = ZoneOffset.ofHours(-6);
+  private static final long BASE_EPOCH = 1_507_319_336L; // 2017-10-06
+
+  private final long seed;
+  final List<String> owners;
+  final List<String> groups;
+  final List<String> projects;
+  final List<String> customers;
+  final List<String> objects;
+
+  public Workload(long seed) {
+    this.seed = seed;
+    SplittableRandom r = new SplittableRandom(seed);
+    owners = pool(r, 300, "0000142");
+    groups = pool(r, 200, "0000140");
+    projects = pool(r, 400, "000002a");
+    customers = pool(r, 200, "0000135");
+    objects = pool(r, 3000, "000012c");
+  }
+
+  /** The workload of {@link #SEED}. */
+  public static Workload standard() {
+    return new Workload(SEED);
+  }
+
+  private static List<String> pool(SplittableRandom r, int n, String infix) {
+    List<String> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(hex(r, 8) + infix + hex(r, 17));
+    }
+    return List.copyOf(out);
+  }
+
+  private static String hex(SplittableRandom r, int n) {
+    StringBuilder b = new StringBuilder(n);
+    for (int i = 0; i < n; i++) {
+      b.append(Character.forDigit(r.nextInt(16), 16));
+    }
+    return b.toString();
+  }
+
+  private static <T> T pick(SplittableRandom r, List<T> l) {
+    return l.get(r.nextInt(l.size()));
+  }
+
+  private static <T> T pick(SplittableRandom r, T[] l) {
+    return l[r.nextInt(l.length)];
+  }
+
+  // ------------------------------------------------------------------ events
+
+  /** {@code n} Workfront payloads as UTF-8 JSON bytes; deterministic in (seed, n). */
+  public List<byte[]> events(int n) {
+    SplittableRandom r = new SplittableRandom(seed ^ 0xE7E27L);
+    List<byte[]> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      out.add(bytes(event(r, i)));
+    }
+    return out;
+  }
+
+  static byte[] bytes(JsonNode n) {
+    try {
+      return MAPPER.writeValueAsBytes(n);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  static String objCode(SplittableRandom r) {
+    int k = r.nextInt(4);
+    return k < 2 ? "TASK" : k == 2 ? "OPTASK" : "PROJ";
+  }
+
+  static String eventType(SplittableRandom r) {
+    int k = r.nextInt(10);
+    return k < 2 ? "CREATE" : k < 9 ? "UPDATE" : "DELETE";
+  }
+
+  private String date(SplittableRandom r, long baseOffsetDays) {
+    long epochMs = (BASE_EPOCH + baseOffsetDays * 86_400L + r.nextInt(86_400 * 60)) * 1000L + r.nextInt(1000);
+    return WF_DATE.format(Instant.ofEpochMilli(epochMs).atOffset(MDT));
+  }
+
+  private String name(SplittableRandom r) {
+    return pick(r, WORDS) + " " + pick(r, WORDS) + " " + pick(r, WORDS) + " #" + (1000 + r.nextInt(9000));
+  }
+
+  private ObjectNode state(SplittableRandom r, String objCode, String id) {
+    ObjectNode s = NODES.objectNode();
+    s.put("ID", id);
+    s.put("name", name(r));
+    s.put("objCode", objCode);
+    s.put("lastUpdateDate", date(r, 0));
+    s.put("plannedCompletionDate", date(r, 40));
+    ArrayNode acc = s.putArray("accessorIDs");
+    int na = 1 + r.nextInt(2);
+    for (int i = 0; i < na; i++) {
+      acc.add(pick(r, owners));
+    }
+    s.put("groupID", pick(r, groups));
+    s.put("ownerID", pick(r, owners));
+    s.put("lastUpdatedByID", pick(r, owners));
+    s.put("projectID", pick(r, projects));
+    s.put("customerID", pick(r, customers));
+    s.putNull("description");
+    s.put("status", pick(r, STATUSES));
+    s.put("priority", r.nextInt(5));
+    s.put("percentComplete", r.nextInt(101));
+    s.put("workRequired", 60 * r.nextInt(40));
+    s.put("referenceNumber", 1000 + r.nextInt(90000));
+    ObjectNode data = s.putObject("data");
+    data.put("customerID", s.get("customerID").asText());
+    data.put("region", pick(r, REGIONS));
+    ArrayNode options = s.putArray("options");
+    int no = 1;
+    for (int i = 0; i < no; i++) {
+      ObjectNode o = options.addObject();
+      o.put("projectID", pick(r, projects));
+      o.put("label", pick(r, WORDS));
+    }
+    ObjectNode pv = s.putObject("parameterValues");
+    pv.put("DE:Region", pick(r, REGIONS));
+    pv.put("DE:Team", pick(r, WORDS));
+    pv.put("DE:Budget", String.valueOf(100 * r.nextInt(50)));
+    if (r.nextInt(3) == 0) {
+      pv.put("DE:Approved", r.nextBoolean() ? "yes" : "no");
+    }
+    return s;
+  }
+
+  private JsonNode event(SplittableRandom r, int i) {
+    String objCode = objCode(r);
+    String type = eventType(r);
+    ObjectNode e = NODES.objectNode();
+    e.put("eventType", type);
+    e.put("subscriptionId", hex(r, 32));
+    ObjectNode t = e.putObject("eventTime");
+    t.put("nano", 1000 * r.nextInt(1_000_000));
+    t.put("epochSecond", BASE_EPOCH + i);
+    ObjectNode s = state(r, objCode, pick(r, objects));
+    e.set("newState", s);
+    switch (type) {
+      case "CREATE" -> e.putObject("oldState");
+      case "DELETE" -> e.set("oldState", s.deepCopy());
+      default -> {
+        ObjectNode old = s.deepCopy();
+        int changes = 1 + r.nextInt(3);
+        for (int c = 0; c < changes; c++) {
+          switch (r.nextInt(7)) {
+            case 0, 1 -> old.put("status", pick(r, STATUSES));
+            case 2 -> old.put("priority", r.nextInt(5));
+            case 3 -> old.put("name", name(r));
+            case 4 -> old.put("ownerID", pick(r, owners));
+            case 5 -> old.put("percentComplete", r.nextInt(101));
+            default -> old.put("plannedCompletionDate", date(r, 40));
+          }
+        }
+        e.set("oldState", old);
+      }
+    }
+    return e;
+  }
+
+  // ------------------------------------------------------------------ subscriptions
+
+  /**
+   * {@code n} subscriptions as Workfront JSON, keyed by their {@code id} ({@code s00000}, ...), in
+   * order; deterministic in (seed, n), and the first {@code k} of {@code subscriptions(n)} are
+   * {@code subscriptions(k)}.
+   */
+  public Map<String, String> subscriptions(int n) {
+    SplittableRandom r = new SplittableRandom(seed ^ 0x5CB5L);
+    Map<String, String> out = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      String id = String.format("s%05d", i);
+      ObjectNode s = subscription(r.split(), id, i == 0);
+      out.put(id, new String(bytes(s), StandardCharsets.UTF_8));
+    }
+    return out;
+  }
+
+  /** Parsed and compiled subscriptions by id. */
+  public static Map<String, CompiledSubscription> compile(SubfilterJson json, Map<String, String> subscriptions) {
+    Map<String, CompiledSubscription> out = new LinkedHashMap<>();
+    subscriptions.forEach((id, text) -> out.put(id, json.readSubscription(text).compile()));
+    return out;
+  }
+
+  /** Parsed subscriptions by id. */
+  public static Map<String, Subscription> parse(SubfilterJson json, Map<String, String> subscriptions) {
+    Map<String, Subscription> out = new LinkedHashMap<>();
+    subscriptions.forEach((id, text) -> out.put(id, json.readSubscription(text)));
+    return out;
+  }
+
+  private static ObjectNode cond(String field, String comparison, JsonNode value) {
+    ObjectNode f = NODES.objectNode();
+    f.put("fieldName", field);
+    if (value != null) {
+      f.set("fieldValue", value);
+    }
+    f.put("comparison", comparison);
+    return f;
+  }
+
+  private static ObjectNode cond(String field, String comparison, String value) {
+    return cond(field, comparison, NODES.textNode(value));
+  }
+
+  private static ObjectNode cond(String field, String comparison, int value) {
+    return cond(field, comparison, NODES.numberNode(value));
+  }
+
+  private static ObjectNode group(String connector, ObjectNode... filters) {
+    ObjectNode g = NODES.objectNode();
+    g.put("type", "group");
+    g.put("connector", connector);
+    ArrayNode a = g.putArray("filters");
+    for (ObjectNode f : filters) {
+      a.add(f);
+    }
+    return g;
+  }
+
+  private ObjectNode anchor(SplittableRandom r) {
+    return switch (r.nextInt(5)) {
+      case 0 -> cond("ownerID", "eq", pick(r, owners));
+      case 1 -> cond("projectID", "eq", pick(r, projects));
+      case 2 -> cond("customerID", "eq", pick(r, customers));
+      case 3 -> cond("lastUpdatedByID", "eq", pick(r, owners));
+      default -> cond("groupID", "eq", pick(r, groups));
+    };
+  }
+
+  private ObjectNode subscription(SplittableRandom r, String id, boolean first) {
+    ObjectNode s = NODES.objectNode();
+    s.put("id", id);
+    s.put("objCode", objCode(r));
+    String type = eventType(r);
+    s.put("eventType", type);
+    s.put("url", "https://hooks.example.com/" + id);
+    ArrayNode f = NODES.arrayNode();
+    int kind = r.nextInt(20);
+    if (first) {
+      kind = 0; // the 1-subscription set: an exact anchor, so event-ruler has one rule to run too
+    }
+    switch (kind) {
+      case 0, 1, 2 -> { // exact: anchor + status
+        f.add(anchor(r));
+        if (r.nextBoolean()) {
+          f.add(cond("status", "eq", pick(r, STATUSES)));
+        }
+      }
+      case 3 -> { // anchor + ne
+        f.add(anchor(r));
+        f.add(cond("status", "ne", pick(r, STATUSES)));
+      }
+      case 4 -> { // anchor + numeric range
+        f.add(anchor(r));
+        f.add(cond("priority", r.nextBoolean() ? "gte" : "gt", r.nextInt(4)));
+        f.add(cond("percentComplete", r.nextBoolean() ? "lt" : "lte", 30 + r.nextInt(71)));
+      }
+      case 5 -> { // substring of the name: a rare word pair
+        f.add(cond("name", "contains", pick(r, WORDS) + " " + pick(r, WORDS)));
+      }
+      case 6 -> { // anchor + contains one word
+        f.add(anchor(r));
+        f.add(cond("name", "contains", pick(r, WORDS)));
+      }
+      case 7 -> { // group id + status changed to X (UPDATE semantics; harmless elsewhere)
+        f.add(cond("groupID", "eq", pick(r, groups)));
+        f.add(cond("status", "eq", pick(r, STATUSES)));
+        f.add(cond("status", "changed", (JsonNode) null));
+      }
+      case 8 -> { // oldState filter + changed
+        f.add(anchor(r));
+        ObjectNode old = cond("status", "eq", pick(r, STATUSES));
+        old.put("state", "oldState");
+        f.add(old);
+        f.add(cond("status", "changed", (JsonNode) null));
+      }
+      case 9 -> { // dates
+        f.add(anchor(r));
+        f.add(cond("plannedCompletionDate", "gt", date(r, 30)));
+      }
+      case 10 -> { // nested fields
+        ObjectNode fields = NODES.objectNode();
+        ObjectNode inner = fields.putObject("fields");
+        inner.put("customerID", pick(r, customers));
+        inner.put("region", pick(r, REGIONS));
+        f.add(cond("data", "eq", fields));
+      }
+      case 11 -> { // nested objects: some option names this project
+        ObjectNode objs = NODES.objectNode();
+        objs.putObject("objects").put("projectID", pick(r, projects));
+        f.add(cond("options", "contains", objs));
+      }
+      case 12 -> { // OR group under an AND
+        f.add(cond("groupID", "eq", pick(r, groups)));
+        f.add(group("OR", cond("priority", "eq", 4), cond("status", "eq", "CPL")));
+      }
+      case 13 -> { // top-level OR connector of two anchors
+        s.put("filterConnector", "OR");
+        f.add(cond("ownerID", "eq", pick(r, owners)));
+        f.add(cond("projectID", "eq", pick(r, projects)));
+      }
+      case 14 -> { // array fields
+        f.add(cond("accessorIDs", "contains", pick(r, owners)));
+        if (r.nextBoolean()) {
+          f.add(cond("accessorIDs", "containsOnly", NODES.arrayNode().add(pick(r, owners))));
+        } else {
+          f.add(cond("priority", "gte", 2));
+        }
+      }
+      case 15 -> { // custom fields through parameterValues
+        f.add(anchor(r));
+        f.add(cond("DE:Budget", "gte", String.valueOf(100 * r.nextInt(50))));
+        f.add(cond("DE:Approved", r.nextBoolean() ? "exists" : "notExists", (JsonNode) null));
+      }
+      case 16 -> { // notContains and ne
+        f.add(anchor(r));
+        f.add(cond("name", "notContains", pick(r, WORDS)));
+      }
+      case 17 -> { // objId pin alone or with a change
+        s.put("objId", pick(r, objects));
+        if (r.nextBoolean()) {
+          f.add(cond("name", "changed", (JsonNode) null));
+        }
+      }
+      case 18 -> { // objId pin with an exact condition
+        s.put("objId", pick(r, objects));
+        f.add(cond("status", "ne", pick(r, STATUSES)));
+      }
+      default -> { // group of groups: (owner OR project) AND (status CPL OR priority >= 3)
+        f.add(group("OR", cond("ownerID", "eq", pick(r, owners)), cond("customerID", "eq", pick(r, customers))));
+        f.add(group("OR", cond("status", "eq", "CPL"), cond("priority", "gte", 3)));
+      }
+    }
+    if (f.size() > 0) {
+      s.set("filters", f);
+    }
+    return s;
+  }
+}
