@@ -1,24 +1,27 @@
 package dev.subfilter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Set;
 
 /**
- * One case of a conformance spec file, in the format of the spec-tests module (kept in step with
- * its {@code SpecCase}): checked for shape when read so that a typo in a spec fails loudly.
+ * One case of a conformance spec file: checked for shape when read so that a typo in a spec fails
+ * loudly. The one reader of the format, shared by {@code subfilter spec} and the spec-tests module.
  */
-record SpecCase(String file, String name, JsonNode subscription, String subscriptionText, JsonNode event,
+public record SpecCase(String file, String name, JsonNode subscription, String subscriptionText, JsonNode event,
     String eventFormat, String mode, String expect, String errorContains, JsonNode headers, JsonNode adapter, String callback) {
 
   static final Set<String> KEYS = Set.of("name", "subscription", "subscriptionText", "event", "eventFormat", "mode",
       "expect", "errorContains", "comment", "headers", "adapter", "callback");
-  static final Set<String> EXPECTS = Set.of("match", "no-match", "invalid-subscription", "invalid-event", "handshake");
+  public static final Set<String> EXPECTS = Set.of("match", "no-match", "invalid-subscription", "invalid-event", "handshake");
   static final Set<String> FORMATS = Set.of("workfront", "4me", "cmp");
   static final Set<String> ADAPTER_KEYS = Set.of("publicKeyPem", "algorithm", "issuer", "audience", "requireSignature", "callbackSecret");
 
   /** @throws IllegalArgumentException naming the file and case when the case is malformed */
-  static SpecCase read(String file, JsonNode c) {
+  public static SpecCase read(String file, JsonNode c) {
     if (!c.isObject()) {
       throw new IllegalArgumentException(file + ": a case is a JSON object, found " + Jsons.describe(c));
     }
@@ -69,6 +72,27 @@ record SpecCase(String file, String name, JsonNode subscription, String subscrip
     return new SpecCase(file, name, hasSub ? c.get("subscription") : null,
         hasText ? text(c, "subscriptionText", file, null) : null, c.get("event"),
         format, text(c, "mode", file, "extended"), expect, errorContains, headers, adapter, callback);
+  }
+
+  /**
+   * The cases of one spec file {@code {"suite", "source", "cases": [...]}}, names unique.
+   *
+   * @throws IllegalArgumentException naming the file (and case) when it is malformed
+   */
+  public static List<SpecCase> readFile(String file, JsonNode doc) {
+    if (doc == null || !doc.path("suite").isTextual() || !doc.path("source").isTextual() || !doc.path("cases").isArray()) {
+      throw new IllegalArgumentException(file + ": a spec file has \"suite\", \"source\" and \"cases\"");
+    }
+    List<SpecCase> out = new ArrayList<>();
+    Set<String> names = new HashSet<>();
+    for (JsonNode c : doc.get("cases")) {
+      SpecCase sc = read(file, c);
+      if (!names.add(sc.name())) {
+        throw new IllegalArgumentException(file + ": duplicate case name \"" + sc.name() + "\"");
+      }
+      out.add(sc);
+    }
+    return out;
   }
 
   private static String text(JsonNode c, String key, String file, String dflt) {

@@ -120,7 +120,7 @@ public final class SpecCommand implements Callable<Integer> {
   private int[] runFile(String file, Source source, PrintWriter out, ExplainCommand.Style style) {
     List<SpecCase> cases;
     try {
-      cases = cases(file, source.read());
+      cases = SpecCase.readFile(file, source.read());
     } catch (IOException e) {
       out.println(style.line("FAIL  ") + file + ": not a readable spec file: " + Jsons.error(e));
       return new int[] {0, 1};
@@ -159,19 +159,4 @@ public final class SpecCommand implements Callable<Integer> {
     }
   }
 
-  private static List<SpecCase> cases(String file, JsonNode doc) {
-    if (doc == null || !doc.path("suite").isTextual() || !doc.path("source").isTextual() || !doc.path("cases").isArray()) {
-      throw new IllegalArgumentException(file + ": a spec file has \"suite\", \"source\" and \"cases\"");
-    }
-    List<SpecCase> out = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (JsonNode c : doc.get("cases")) {
-      SpecCase sc = SpecCase.read(file, c);
-      if (!names.add(sc.name())) {
-        throw new IllegalArgumentException(file + ": duplicate case name \"" + sc.name() + "\"");
-      }
-      out.add(sc);
-    }
-    return out;
-  }
 }

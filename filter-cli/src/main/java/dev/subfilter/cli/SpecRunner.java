@@ -19,22 +19,27 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Runs one spec case as the spec-tests module does, through the real readers, adapters and the
+ * Runs one spec case (for `subfilter spec` and the spec-tests module), through the real readers, adapters and the
  * compiled predicate (and, for a match case, a print-and-parse round trip of the subscription).
  */
-final class SpecRunner {
+public final class SpecRunner {
   private static final SubfilterJson EXTENDED = SubfilterJson.create(Mode.EXTENDED, Limits.DEFAULTS);
   private static final SubfilterJson WORKFRONT = SubfilterJson.create(Mode.WORKFRONT, Limits.DEFAULTS);
 
   private SpecRunner() {}
 
-  /** {@code null} when the case behaves as it expects, else what happened instead. */
-  static String run(SpecCase c) {
-    SubfilterJson json = switch (c.mode()) {
+  /** The reader for a case's mode, or {@code null} for an unknown mode. */
+  public static SubfilterJson json(SpecCase c) {
+    return switch (c.mode()) {
       case "extended" -> EXTENDED;
       case "workfront" -> WORKFRONT;
       default -> null;
     };
+  }
+
+  /** {@code null} when the case behaves as it expects, else what happened instead. */
+  public static String run(SpecCase c) {
+    SubfilterJson json = json(c);
     if (json == null) {
       return "mode must be extended or workfront, was " + c.mode();
     }
@@ -90,7 +95,8 @@ final class SpecRunner {
     return message.isBlank() ? "the error message is blank" : null;
   }
 
-  static Adapter adapter(SpecCase c, SubfilterJson json) {
+  /** The adapter a case's eventFormat names, configured from its adapter settings. */
+  public static Adapter adapter(SpecCase c, SubfilterJson json) {
     JsonNode a = c.adapter();
     switch (c.eventFormat()) {
       case "workfront":
@@ -121,7 +127,8 @@ final class SpecRunner {
     }
   }
 
-  static Map<String, List<String>> headers(SpecCase c) {
+  /** A case's headers in the form adapters take. */
+  public static Map<String, List<String>> headers(SpecCase c) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     if (c.headers() != null) {
       for (Map.Entry<String, JsonNode> e : c.headers().properties()) {
