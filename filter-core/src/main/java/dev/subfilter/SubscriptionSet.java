@@ -4,6 +4,8 @@ import dev.subfilter.internal.SubscriptionIndex;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Compiled subscriptions held by id, answering "which of them match this event?" without
@@ -44,7 +46,9 @@ import java.util.Objects;
  *       scalar (under a key that normalises numbers, numeric strings and booleans the way {@code eq}
  *       compares them) or the text of a {@code contains} condition on a scalar (all the texts of one
  *       field are searched for at once by an Aho–Corasick automaton, and, for array fields, looked up
- *       element by element as {@code eq} keys):
+ *       element by element as {@code eq} keys); for a nested fieldValue, one of its leaves, looked
+ *       up where the nested test reads it ({@code data → customerID}, or {@code options[] →
+ *       projectID} in each element of an {@code objects} array):
  *       <ul>
  *         <li>one key when some such condition is required by every match (a condition of a
  *             top-level AND, or of AND groups in it);
@@ -57,7 +61,7 @@ import java.util.Objects;
  *       field share (so fields with many distinct values, such as owner ids, win over fields with a
  *       few, such as statuses), an eq key before a contains text;
  *   <li>else the bucket's fallback list (no filters, only ranges, {@code ne}, {@code changed},
- *       nested values, an OR with a branch that has no key...).
+ *       {@code exists}, eq with null or an array, an OR with a branch that has no key...).
  * </ol>
  *
  * {@code match} evaluates exactly the subscriptions pinned to the event's objId, those under the
@@ -145,6 +149,16 @@ public final class SubscriptionSet {
     return index.get(Objects.requireNonNull(id, "id"));
   }
 
+  /**
+   * The state keys the held subscriptions read: the union of their {@link
+   * CompiledSubscription#stateKeys()} in one snapshot. An event whose states keep only these keys
+   * matches what the full event matches. Unmodifiable; the same object from one call to the next
+   * while no key comes or goes, so a reader built for it can be cached by identity. O(1).
+   */
+  public Set<String> stateKeys() {
+    return index.stateKeys();
+  }
+
   /** The ids held, in insertion order: an unmodifiable copy of one snapshot. O(n log n). */
   public List<String> ids() {
     return index.ids();
@@ -161,6 +175,22 @@ public final class SubscriptionSet {
   public List<String> match(Event event) {
     Objects.requireNonNull(event, "event");
     return index.match(event, null);
+  }
+
+  /**
+   * Reads an event with {@code reader}, which is given the {@link #stateKeys()} of one snapshot and
+   * may keep only those keys of the states (a streaming reader skips the rest), and matches it
+   * against that same snapshot: an {@link #add} or {@link #remove} running meanwhile is either
+   * wholly seen (keys and subscriptions) or not at all. Whatever {@code reader} throws propagates;
+   * otherwise as {@link #match(Event)}.
+   *
+   * @throws NullPointerException when {@code reader} is {@code null} or returns {@code null}
+   */
+  public List<String> readAndMatch(Function<? super Set<String>, ? extends Event> reader) {
+    Objects.requireNonNull(reader, "reader");
+    SubscriptionIndex snapshot = index;
+    Event e = Objects.requireNonNull(reader.apply(snapshot.stateKeys()), "the reader returned null");
+    return snapshot.match(e, null);
   }
 
   /**

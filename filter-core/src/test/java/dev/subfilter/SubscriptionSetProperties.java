@@ -260,6 +260,7 @@ class SubscriptionSetProperties {
     for (String b : branchKinds(placement)) {
       Statistics.label("or key").collect(b);
     }
+    Statistics.label("nested key").collect(placement.contains("[] → ") ? "objects step" : placement.contains(" → ") ? "fields step" : "none");
   }
 
   /** The ids of {@code model} whose subscription matches {@code e}, in the model's (insertion) order. */
@@ -277,6 +278,9 @@ class SubscriptionSetProperties {
   static void checkAll(SubscriptionSet set, Map<String, CompiledSubscription> model, List<Event> events, Object context) {
     assertThat(set.size()).isEqualTo(model.size());
     assertThat(set.ids()).as("ids in insertion order").containsExactlyElementsOf(model.keySet());
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    model.values().forEach(s -> keys.addAll(s.stateKeys()));
+    assertThat(set.stateKeys()).as("state keys after %s", context).isEqualTo(keys);
     for (Event e : events) {
       long[] stats = new long[SubscriptionIndex.STATS];
       List<String> got = set.match(e, stats);
@@ -334,6 +338,7 @@ class SubscriptionSetProperties {
     Statistics.label("placement").coverage(cov -> coverEach(cov,
         List.of("pinned", "eq newState", "eq oldState", "contains newState", "contains oldState", "or", "fallback")));
     Statistics.label("or key").coverage(cov -> coverEach(cov, List.of("eq newState", "eq oldState", "contains newState", "contains oldState")));
+    Statistics.label("nested key").coverage(cov -> coverEach(cov, List.of("fields step", "objects step")));
     Statistics.label("matched via").coverage(cov -> coverEach(cov, List.of("pinned", "eq", "contains", "fallback", "or keys")));
     Statistics.label("or candidates").coverage(cov -> coverEach(cov, List.of("reached once", "reached via several keys, evaluated once")));
     Statistics.label("update").coverage(cov -> coverEach(cov, List.of("add", "replace", "remove", "remove absent")));

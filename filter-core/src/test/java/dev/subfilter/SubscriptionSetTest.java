@@ -209,6 +209,74 @@ class SubscriptionSetTest {
     assertThat(match(set, task("parameterValues", List.of("high")))).isEmpty();
   }
 
+  private static JsonValue.Obj nested(String keyword, Object... kv) {
+    Map<String, JsonValue> m = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < kv.length; i += 2) {
+      m.put((String) kv[i], kv[i + 1] instanceof JsonValue v ? v : JsonValue.of((String) kv[i + 1]));
+    }
+    return new JsonValue.Obj(Map.of(keyword, new JsonValue.Obj(m)));
+  }
+
+  @Test
+  void nestedIndex_fieldsAndObjectsLeaves_indexedAndMatchExactly() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("fields", sub(eq("data", nested("fields", "customerID", "c1", "region", "EU"))));
+    set.add("objects eq", sub(eq("options", nested("objects", "projectID", "p1"))));
+    set.add("objects contains", sub(cond("options", Operator.CONTAINS, nested("objects", "label", "urgent"), State.NEW_STATE)));
+    set.add("deeper", sub(eq("data", nested("fields", "inner", nested("objects", "k", "v"), "x", JsonValue.NULL))));
+    assertThat(set.placement("fields")).isEqualTo("eq newState data → customerID");
+    assertThat(set.placement("objects eq")).isEqualTo("eq newState options[] → projectID");
+    assertThat(set.placement("objects contains")).isEqualTo("contains newState options[] → label");
+    assertThat(set.placement("deeper")).isEqualTo("eq newState data → inner[] → k");
+
+    assertThat(match(set, task("data", state("customerID", "c1", "region", "EU")))).containsExactly("fields");
+    assertThat(match(set, task("data", state("customerID", "c1", "region", "US")))).as("every leaf must hold").isEmpty();
+    assertThat(match(set, task("data", List.of(state("customerID", "c1", "region", "EU"))))).as("fields needs an object").isEmpty();
+    assertThat(match(set, task("options", List.of(state("projectID", "p2"), "p1", state("projectID", "p1"), state("projectID", "p1", "label", "not urgent")))))
+        .as("two elements lead to the same list: evaluated and answered once").containsExactly("objects eq", "objects contains");
+    assertThat(match(set, task("options", state("projectID", "p1")))).as("objects needs an array").isEmpty();
+    assertThat(match(set, task("options", List.of(state("label", List.of("urgent")))))).as("contains on an array leaf").containsExactly("objects contains");
+    assertThat(match(set, task("data", state("x", null, "inner", List.of(state("k", "w"), state("k", "v")))))).containsExactly("deeper");
+    assertThat(match(set, task("data", state("inner", List.of(state("k", "v")))))).as("x absent").isEmpty();
+  }
+
+  @Test
+  void stateKeys_followAddsAndRemoves_andKeepTheirIdentityWhileUnchanged() {
+    SubscriptionSet set = new SubscriptionSet();
+    assertThat(set.stateKeys()).isEmpty();
+    set.add("a", sub(eq("status", JsonValue.of("CUR"))));
+    java.util.Set<String> first = set.stateKeys();
+    assertThat(first).containsExactlyInAnyOrder("objCode", "ID", "status");
+    set.add("b", sub(eq("status", JsonValue.of("NEW"))));
+    assertThat(set.stateKeys()).as("no new key: same object").isSameAs(first);
+    set.add("c", sub(eq("DE:Region", JsonValue.of("EMEA"))));
+    assertThat(set.stateKeys()).containsExactlyInAnyOrder("objCode", "ID", "status", "DE:Region", "parameterValues");
+    set.add("c", sub(eq("DE:Region", JsonValue.of("APAC"))));
+    assertThat(set.stateKeys()).as("replaced by one reading the same keys").containsExactlyInAnyOrder("objCode", "ID", "status", "DE:Region", "parameterValues");
+    set.remove("a");
+    assertThat(set.stateKeys()).as("b still reads status").contains("status");
+    set.remove("b");
+    assertThat(set.stateKeys()).containsExactlyInAnyOrder("objCode", "ID", "DE:Region", "parameterValues");
+    set.remove("c");
+    assertThat(set.stateKeys()).isEmpty();
+  }
+
+  @Test
+  void readAndMatch_readerGetsTheSnapshotsKeys_andItsEventIsMatched() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("a", sub(eq("status", JsonValue.of("CUR"))));
+    List<java.util.Set<String>> given = new java.util.ArrayList<>();
+    List<String> ids = set.readAndMatch(keys -> {
+      given.add(keys);
+      set.add("late", sub(eq("name", JsonValue.of("x")))); // after the snapshot was taken
+      return task("status", "CUR", "name", "x");
+    });
+    assertThat(ids).as("matched against the snapshot the keys came from").containsExactly("a");
+    assertThat(given).containsExactly(java.util.Set.of("objCode", "ID", "status"));
+    assertThat(set.readAndMatch(keys -> task("status", "CUR", "name", "x"))).containsExactly("a", "late");
+    assertThatThrownBy(() -> set.readAndMatch(keys -> null)).isInstanceOf(NullPointerException.class);
+  }
+
   @Test
   void unindexableSubscriptionsFallBack_andStillMatchExactly() {
     SubscriptionSet set = new SubscriptionSet();
@@ -220,7 +288,7 @@ class SubscriptionSetTest {
     set.add("ne", sub(cond("status", Operator.NE, JsonValue.of("CUR"), State.NEW_STATE)));
     set.add("eq null", sub(eq("status", JsonValue.NULL)));
     set.add("eq array", sub(eq("tags", new JsonValue.Arr(List.of(JsonValue.of("a"))))));
-    set.add("eq nested", sub(eq("obj", new JsonValue.Obj(Map.of("fields", new JsonValue.Obj(Map.of("a", JsonValue.of(1))))))));
+    set.add("eq nested", sub(eq("obj", new JsonValue.Obj(Map.of("fields", new JsonValue.Obj(Map.of("a", JsonValue.NULL)))))));
     set.add("or with an eq-null branch", sub(Connector.OR, eq("status", JsonValue.of("CUR")), eq("name", JsonValue.NULL)));
     set.add("or with a changed branch", sub(Connector.OR, eq("status", JsonValue.of("CUR")), cond("name", Operator.CHANGED, null, State.NEW_STATE)));
     for (String id : set.ids()) {
@@ -232,7 +300,7 @@ class SubscriptionSetTest {
     assertThat(match(set, task("status", "NEW", "name", "x", "n", 9L))).containsExactly("or with a range branch", "ranges", "no filters", "ne", "or with a changed branch");
     assertThat(match(set, event("UPDATE", state("objCode", "TASK", "status", "NEW", "name", "x"), state("objCode", "TASK", "name", "x"))))
         .containsExactly("no filters", "ne");
-    assertThat(match(set, task("status", null, "name", null, "tags", List.of("a"), "obj", state("a", 1L))))
+    assertThat(match(set, task("status", null, "name", null, "tags", List.of("a"), "obj", state("a", null))))
         .containsExactly("no filters", "ne", "eq null", "eq array", "eq nested", "or with an eq-null branch", "or with a changed branch");
   }
 

@@ -4,7 +4,6 @@ import dev.subfilter.CompiledSubscription;
 import dev.subfilter.Event;
 import dev.subfilter.SubscriptionSet;
 import dev.subfilter.jackson.SubfilterJson;
-import dev.subfilter.jackson.WorkfrontStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +27,8 @@ import software.amazon.event.ruler.Machine;
  *
  * <ul>
  *   <li>{@code setTree}: {@link SubfilterJson#readWorkfrontEvent(byte[])} + {@link SubscriptionSet#match};
- *   <li>{@code setStreaming}: a {@link WorkfrontStreamReader} keeping the fields the set reads + {@link SubscriptionSet#match};
+ *   <li>{@code setStreaming}: {@link SubfilterJson#matchWorkfrontEvent} (one streaming pass keeping
+ *       the state keys the set reads, matched against the same snapshot);
  *   <li>{@code naiveLoop}: tree read + {@link CompiledSubscription#matches} on every subscription;
  *   <li>{@code eventRuler}: event-ruler's {@code rulesForJSONEvent} on the translatable subset
  *       (see {@link EventRulerTranslation}), and {@code setStreamingTranslatable}, subfilter on the
@@ -52,8 +52,6 @@ public class ManySubscriptionsBenchmark {
   SubscriptionSet set;
   SubscriptionSet translatableSet;
   Map<String, CompiledSubscription> all;
-  WorkfrontStreamReader reader;
-  WorkfrontStreamReader translatableReader;
   Machine machine;
   byte[][] events;
 
@@ -64,16 +62,14 @@ public class ManySubscriptionsBenchmark {
     set = f.set;
     translatableSet = f.translatableSet;
     all = f.compiled;
-    reader = WorkfrontStreamReader.forSubscriptions(json, f.compiled.values());
-    translatableReader = WorkfrontStreamReader.forSubscriptions(json, f.translatableCompiled.values());
     machine = f.machine();
     events = f.events.toArray(byte[][]::new);
     f.check(machine);
     for (int i = 0; i < events.length; i++) {
       Set<String> tree = new HashSet<>(set.match(json.readWorkfrontEvent(events[i])));
-      if (!tree.equals(new HashSet<>(set.match(reader.read(events[i]))))
+      if (!tree.equals(new HashSet<>(json.matchWorkfrontEvent(set, events[i])))
           || !new HashSet<>(translatableSet.match(json.readWorkfrontEvent(events[i])))
-              .equals(new HashSet<>(translatableSet.match(translatableReader.read(events[i]))))) {
+              .equals(new HashSet<>(json.matchWorkfrontEvent(translatableSet, events[i])))) {
         throw new IllegalStateException("event " + i + ": streaming and tree reads disagree");
       }
     }
@@ -96,7 +92,7 @@ public class ManySubscriptionsBenchmark {
   public int setStreaming() {
     int n = 0;
     for (byte[] b : events) {
-      n += set.match(reader.read(b)).size();
+      n += json.matchWorkfrontEvent(set, b).size();
     }
     return n;
   }
@@ -121,7 +117,7 @@ public class ManySubscriptionsBenchmark {
   public int setStreamingTranslatable() {
     int n = 0;
     for (byte[] b : events) {
-      n += translatableSet.match(translatableReader.read(b)).size();
+      n += json.matchWorkfrontEvent(translatableSet, b).size();
     }
     return n;
   }

@@ -19,7 +19,9 @@ import java.util.List;
  *
  * <ul>
  *   <li>A condition {@code eq} with a scalar non-null fieldValue is covered by its {@link EqKeys}
- *       key; {@code contains} with one by its text (and key). Any other condition has no cover.
+ *       key; {@code contains} with one by its text (and key). A nested fieldValue is covered by
+ *       the cover of any one of its leaves (all must hold), keyed at that leaf's {@link IndexPath}.
+ *       Any other condition has no cover.
  *   <li>An AND (top-level AND, a list of one filter, AND groups, flattened) is covered by the cover
  *       of <em>any one</em> of its children, since every match satisfies all of them: the cheapest
  *       is chosen (below).
@@ -167,7 +169,7 @@ final class Cover {
               return null;
             }
             keys.add(k);
-            cost += k.kind == SubscriptionIndex.EQ ? b.eqShare(k.old, k.field, k.key) : 1.0;
+            cost += k.kind == SubscriptionIndex.EQ ? b.eqShare(k.old, k.path, k.key) : 1.0;
           }
         }
       }
@@ -193,17 +195,38 @@ final class Cover {
     if (op != Operator.EQ && op != Operator.CONTAINS) {
       return null;
     }
-    Object key = EqKeys.ofConstant(c.fieldValue());
+    return leaf(b, op, c.state() == State.OLD_STATE, IndexPath.of(c.fieldName()), c.fieldValue(), 0);
+  }
+
+  /**
+   * The cover of an eq or contains test of {@code value} at {@code path}: a key for a scalar
+   * non-null value; for a nested object, the best cover of any one of its members (every leaf must
+   * hold, as in an AND), one step further down; else {@code null}.
+   */
+  private static Choice leaf(Bucket b, Operator op, boolean old, IndexPath path, JsonValue value, int depth) {
+    if (value instanceof JsonValue.Obj o) {
+      if (depth >= MAX_DEPTH) {
+        return null;
+      }
+      boolean objects = "objects".equals(NestedValue.keyword(o));
+      Choice best = null;
+      for (var m : NestedValue.members(o).entrySet()) {
+        Choice c = leaf(b, op, old, path.then(m.getKey(), objects), m.getValue(), depth + 1);
+        if (c != null && (best == null || c.beats(best))) {
+          best = c;
+        }
+      }
+      return best;
+    }
+    Object key = EqKeys.ofConstant(value);
     if (key == null) {
-      return null; // null, array or nested object fieldValue
+      return null; // null or array fieldValue
     }
-    boolean old = c.state() == State.OLD_STATE;
     if (op == Operator.EQ) {
-      Key k = new Key(SubscriptionIndex.EQ, old, c.fieldName(), key, null);
-      return new Choice(List.of(k), b.eqShare(old, c.fieldName(), key), b.eqDistinct(old, c.fieldName()),
-          b.postingSize(old, c.fieldName(), key));
+      Key k = new Key(SubscriptionIndex.EQ, old, path, key, null);
+      return new Choice(List.of(k), b.eqShare(old, path, key), b.eqDistinct(old, path), b.postingSize(old, path, key));
     }
-    Key k = new Key(SubscriptionIndex.CONTAINS, old, c.fieldName(), key, containsText(c.fieldValue()));
+    Key k = new Key(SubscriptionIndex.CONTAINS, old, path, key, containsText(value));
     return new Choice(List.of(k), 1.0, 0, 0);
   }
 
@@ -230,17 +253,31 @@ final class Cover {
         if (f instanceof Filter.Group g) {
           todo.add(g.filters());
         } else if (f instanceof Filter.Condition c && c.comparison() == Operator.EQ) {
-          Object key = EqKeys.ofConstant(c.fieldValue());
-          if (key != null) {
-            out.accept(c.state() == State.OLD_STATE, c.fieldName(), key);
-          }
+          eqLeaves(c.state() == State.OLD_STATE, IndexPath.of(c.fieldName()), c.fieldValue(), 0, out);
         }
       }
     }
   }
 
+  /** Reports the scalar non-null leaves of an eq fieldValue at {@code path}, nested objects descended. */
+  private static void eqLeaves(boolean old, IndexPath path, JsonValue value, int depth, EqSink out) {
+    if (value instanceof JsonValue.Obj o) {
+      if (depth < MAX_DEPTH) {
+        boolean objects = "objects".equals(NestedValue.keyword(o));
+        for (var m : NestedValue.members(o).entrySet()) {
+          eqLeaves(old, path.then(m.getKey(), objects), m.getValue(), depth + 1, out);
+        }
+      }
+      return;
+    }
+    Object key = EqKeys.ofConstant(value);
+    if (key != null) {
+      out.accept(old, path, key);
+    }
+  }
+
   /** Receives eq conditions from {@link #eqConditions}. */
   interface EqSink {
-    void accept(boolean old, String field, Object key);
+    void accept(boolean old, IndexPath path, Object key);
   }
 }

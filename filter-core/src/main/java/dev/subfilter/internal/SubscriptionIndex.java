@@ -12,6 +12,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.RandomAccess;
+import java.util.Set;
 
 /**
  * One immutable snapshot of a subscription set, and the index that answers "which of these match
@@ -37,6 +38,10 @@ import java.util.RandomAccess;
  *             field) under its {@link EqKeys key}; a contains key in its (state, field)'s {@link
  *             ContainsIndex} under its text (for string fields, found by an Aho–Corasick scan of
  *             the event's value) and its EqKeys key (for array fields, looked up per element).
+ *             A leaf of a nested fieldValue is a key too, at its {@link IndexPath} (the field,
+ *             then the members the nested test descends into): the event's value is looked up
+ *             the same way, in each element for an {@code objects} step, and such a key, which
+ *             an event may reach more than once, is deduplicated as a multi-key entry.
  *             {@link Cover} says which cover is chosen: the most selective;
  *         <li><b>fallback</b>: everything else (no filters, only ranges, ne, changed, an OR with a
  *             branch without a key...).
@@ -71,7 +76,7 @@ import java.util.RandomAccess;
 public final class SubscriptionIndex {
   /** The empty set. */
   public static final SubscriptionIndex EMPTY =
-      new SubscriptionIndex(HashTrie.empty(), HashTrie.empty(), HashTrie.empty(), 0);
+      new SubscriptionIndex(HashTrie.empty(), HashTrie.empty(), HashTrie.empty(), 0, HashTrie.empty(), Set.of());
 
   static final int PINNED = 0;
   static final int EQ = 1;
@@ -95,13 +100,59 @@ public final class SubscriptionIndex {
   private final HashTrie<String, HashTrie<String, Bucket>> vendor;
   private final HashTrie<String, Entry> byId;
   private final long nextSeq;
+  /** How many subscriptions read each state key. */
+  private final HashTrie<String, Integer> keyCounts;
+  /** The keys of {@link #keyCounts}; the same object in every snapshot until a key comes or goes. */
+  private final Set<String> stateKeys;
 
   private SubscriptionIndex(HashTrie<String, HashTrie<String, Bucket>> canonical,
-      HashTrie<String, HashTrie<String, Bucket>> vendor, HashTrie<String, Entry> byId, long nextSeq) {
+      HashTrie<String, HashTrie<String, Bucket>> vendor, HashTrie<String, Entry> byId, long nextSeq,
+      HashTrie<String, Integer> keyCounts, Set<String> stateKeys) {
     this.canonical = canonical;
     this.vendor = vendor;
     this.byId = byId;
     this.nextSeq = nextSeq;
+    this.keyCounts = keyCounts;
+    this.stateKeys = stateKeys;
+  }
+
+  /**
+   * The union of the held subscriptions' {@link CompiledSubscription#stateKeys()}: an event whose
+   * states hold only these keys matches exactly what the full event matches. Unmodifiable; the
+   * same object from one snapshot to the next while no key comes or goes (so a reader built for
+   * it can be cached by identity).
+   */
+  public Set<String> stateKeys() {
+    return stateKeys;
+  }
+
+  /** A snapshot of these parts whose key counts are this one's without {@code removed} and with {@code added} (either may be null). */
+  private SubscriptionIndex withKeys(HashTrie<String, HashTrie<String, Bucket>> c, HashTrie<String, HashTrie<String, Bucket>> v,
+      HashTrie<String, Entry> ids, long seq, Set<String> removed, Set<String> added) {
+    HashTrie<String, Integer> counts = keyCounts;
+    boolean changed = false;
+    if (removed != null) {
+      for (String k : removed) {
+        int n = counts.get(k) - 1;
+        counts = n == 0 ? counts.remove(k) : counts.put(k, n);
+        changed |= n == 0;
+      }
+    }
+    if (added != null) {
+      for (String k : added) {
+        Integer n = counts.get(k);
+        counts = counts.put(k, n == null ? 1 : n + 1);
+        changed |= n == null;
+      }
+    }
+    Set<String> keys = stateKeys;
+    if (changed) {
+      List<String> all = new ArrayList<>(counts.size());
+      counts.keys(all);
+      Set<String> next = Set.copyOf(all);
+      keys = next.equals(stateKeys) ? stateKeys : next; // a replacement may remove and re-add a key
+    }
+    return new SubscriptionIndex(c, v, ids, seq, counts, keys);
   }
 
   /** The number of subscriptions. */
@@ -145,7 +196,7 @@ public final class SubscriptionIndex {
       case FALLBACK:
         return "fallback";
       default:
-        if (!e.multi) {
+        if (e.keys.length == 1) {
           return e.keys[0].toString();
         }
         StringBuilder b = new StringBuilder("or(");
@@ -192,7 +243,7 @@ public final class SubscriptionIndex {
     } else {
       c = map;
     }
-    return new SubscriptionIndex(c, v, byId.put(id, e), old == null ? nextSeq + 1 : nextSeq);
+    return withKeys(c, v, byId.put(id, e), old == null ? nextSeq + 1 : nextSeq, old == null ? null : old.sub.stateKeys(), s.stateKeys());
   }
 
   /** This set without {@code id}; this very snapshot when there is no such id. */
@@ -208,7 +259,7 @@ public final class SubscriptionIndex {
     } else {
       c = withBucket(c, old.type, old.objCode, bucket(c, old.type, old.objCode).minus(old));
     }
-    return new SubscriptionIndex(c, v, byId.remove(id), nextSeq);
+    return withKeys(c, v, byId.remove(id), nextSeq, old.sub.stateKeys(), null);
   }
 
   private static Bucket bucket(HashTrie<String, HashTrie<String, Bucket>> map, String type, String objCode) {
@@ -388,48 +439,48 @@ public final class SubscriptionIndex {
       this.kind = kind;
       this.objId = objId;
       this.keys = keys;
-      this.multi = keys != null && keys.length > 1;
+      this.multi = keys != null && (keys.length > 1 || keys[0].path.mayRepeat());
     }
   }
 
   /**
    * One list a subscription is indexed under: an {@code eq} key or a {@code contains} text of one
-   * (state, field). Immutable.
+   * (state, path): a field, or a leaf of a nested fieldValue below it. Immutable.
    */
   static final class Key {
     /** {@link #EQ} or {@link #CONTAINS}. */
     final int kind;
     /** Whether the condition reads oldState. */
     final boolean old;
-    final String field;
+    final IndexPath path;
     /** The {@link EqKeys} key of the fieldValue (for contains: looked up per element of array fields). */
     final Object key;
     /** CONTAINS: the text looked for in a string field (it determines {@link #key}); EQ: {@code null}. */
     final String literal;
 
-    Key(int kind, boolean old, String field, Object key, String literal) {
+    Key(int kind, boolean old, IndexPath path, Object key, String literal) {
       this.kind = kind;
       this.old = old;
-      this.field = field;
+      this.path = path;
       this.key = key;
       this.literal = literal;
     }
 
     /** Whether {@code o} names the same list (then a subscription is listed once for both). */
     boolean sameList(Key o) {
-      return kind == o.kind && old == o.old && field.equals(o.field)
+      return kind == o.kind && old == o.old && path.equals(o.path)
           && (kind == EQ ? key.equals(o.key) : literal.equals(o.literal));
     }
 
-    /** {@code "eq newState FIELD"}, {@code "contains oldState FIELD"}, ... */
+    /** {@code "eq newState FIELD"}, {@code "contains oldState FIELD[] → member"}, ... (see {@link IndexPath#toString}) */
     @Override
     public String toString() {
-      return (kind == EQ ? "eq " : "contains ") + (old ? "oldState " : "newState ") + field;
+      return (kind == EQ ? "eq " : "contains ") + (old ? "oldState " : "newState ") + path;
     }
   }
 
-  /** A (state, field) as a map key. */
-  private record FieldKey(boolean old, String field) {}
+  /** A (state, path) as a map key. */
+  private record FieldKey(boolean old, IndexPath path) {}
 
   /** How many eq conditions of a bucket's unpinned subscriptions name each key of one (state, field). Immutable. */
   private static final class KeyCounts {
@@ -483,10 +534,7 @@ public final class SubscriptionIndex {
           if (node == null) {
             continue; // absent: eq is false
           }
-          Entry[] l = EqKeys.lookup(f.postings, m, node);
-          if (l != null) {
-            acc = evaluate(l, e, acc, stats, EQ);
-          }
+          acc = f.path.nested() ? f.walk(e, m, node, 0, acc, stats) : f.atLeaf(e, m, node, acc, stats);
         }
       }
       if (contains.length > 0) {
@@ -498,7 +546,7 @@ public final class SubscriptionIndex {
           }
           Object node = f.lookup(m, state);
           if (node != null) {
-            acc = f.match(e, m, node, acc, stats);
+            acc = f.path.nested() ? f.walk(e, m, node, 0, acc, stats) : f.atLeaf(e, m, node, acc, stats);
           }
         }
       }
@@ -509,8 +557,8 @@ public final class SubscriptionIndex {
     }
 
     /** The length of the eq list under {@code key} of (old, field). */
-    int postingSize(boolean old, String field, Object key) {
-      int i = find(fields, old, field);
+    int postingSize(boolean old, IndexPath path, Object key) {
+      int i = find(fields, old, path);
       if (i < 0) {
         return 0;
       }
@@ -522,15 +570,15 @@ public final class SubscriptionIndex {
      * The share of the eq conditions on (old, field) of this bucket's unpinned subscriptions that
      * name {@code key}: in (0, 1], and 1 when none is counted.
      */
-    double eqShare(boolean old, String field, Object key) {
-      KeyCounts k = eqCounts.get(new FieldKey(old, field));
+    double eqShare(boolean old, IndexPath path, Object key) {
+      KeyCounts k = eqCounts.get(new FieldKey(old, path));
       Integer n = k == null ? null : k.counts.get(key);
       return n == null ? 1.0 : n / (double) k.total;
     }
 
     /** The number of distinct keys the eq conditions on (old, field) of this bucket's unpinned subscriptions name. */
-    int eqDistinct(boolean old, String field) {
-      KeyCounts k = eqCounts.get(new FieldKey(old, field));
+    int eqDistinct(boolean old, IndexPath path) {
+      KeyCounts k = eqCounts.get(new FieldKey(old, path));
       return k == null ? 0 : k.counts.size();
     }
 
@@ -552,8 +600,8 @@ public final class SubscriptionIndex {
       }
 
       @Override
-      public void accept(boolean old, String field, Object key) {
-        FieldKey f = new FieldKey(old, field);
+      public void accept(boolean old, IndexPath path, Object key) {
+        FieldKey f = new FieldKey(old, path);
         KeyCounts k = counts.get(f);
         HashTrie<Object, Integer> m = k == null ? HashTrie.empty() : k.counts;
         Integer n = m.get(key);
@@ -575,21 +623,21 @@ public final class SubscriptionIndex {
           ContainsIndex[] cs = contains;
           for (Key k : e.keys) {
             if (k.kind == EQ) {
-              int i = find(fs, k.old, k.field);
+              int i = find(fs, k.old, k.path);
               if (i < 0) {
                 fs = Arrays.copyOf(fs, fs.length + 1);
                 i = fs.length - 1;
-                fs[i] = new FieldIndex(k.old, k.field, HashTrie.empty(), 0);
+                fs[i] = new FieldIndex(k.old, k.path, HashTrie.empty(), 0);
               } else if (fs == fields) {
                 fs = fields.clone();
               }
               fs[i] = fs[i].plus(e, k);
             } else {
-              int i = find(cs, k.old, k.field);
+              int i = find(cs, k.old, k.path);
               if (i < 0) {
                 cs = Arrays.copyOf(cs, cs.length + 1);
                 i = cs.length - 1;
-                cs[i] = new ContainsIndex(k.old, k.field, HashTrie.empty(), HashTrie.empty(), 0);
+                cs[i] = new ContainsIndex(k.old, k.path, HashTrie.empty(), HashTrie.empty(), 0);
               } else if (cs == contains) {
                 cs = contains.clone();
               }
@@ -618,7 +666,7 @@ public final class SubscriptionIndex {
           ContainsIndex[] cs = contains;
           for (Key k : e.keys) {
             if (k.kind == EQ) {
-              int i = find(fs, k.old, k.field);
+              int i = find(fs, k.old, k.path);
               FieldIndex f = fs[i].minus(e, k);
               if (f.size == 0) {
                 fs = without(fs, i, new FieldIndex[fs.length - 1]);
@@ -629,7 +677,7 @@ public final class SubscriptionIndex {
                 fs[i] = f;
               }
             } else {
-              int i = find(cs, k.old, k.field);
+              int i = find(cs, k.old, k.path);
               ContainsIndex f = cs[i].minus(e, k);
               if (f.size == 0) {
                 cs = without(cs, i, new ContainsIndex[cs.length - 1]);
@@ -646,9 +694,9 @@ public final class SubscriptionIndex {
       }
     }
 
-    private static int find(Field[] fields, boolean old, String name) {
+    private static int find(Field[] fields, boolean old, IndexPath path) {
       for (int i = 0; i < fields.length; i++) {
-        if (fields[i].old == old && fields[i].name.equals(name)) {
+        if (fields[i].old == old && fields[i].path.equals(path)) {
           return i;
         }
       }
@@ -662,30 +710,59 @@ public final class SubscriptionIndex {
     }
   }
 
-  /** One (state, field) of a bucket that some index reads. Immutable. */
+  /** One (state, path) of a bucket that some index reads. Immutable. */
   abstract static class Field {
     final boolean old;
-    final String name;
-    final boolean custom;
+    final IndexPath path;
     final int size;
 
-    Field(boolean old, String name, int size) {
+    Field(boolean old, IndexPath path, int size) {
       this.old = old;
-      this.name = name;
-      this.custom = name.startsWith("DE:");
+      this.path = path;
       this.size = size;
     }
 
     /** The field's node in {@code state}, or {@code null}: as {@code FieldRef}, DE: names fall back into parameterValues. */
     final Object lookup(JsonModel m, Object state) {
-      Object v = m.get(state, name);
-      if (v == null && custom) {
-        Object pv = m.get(state, "parameterValues");
-        if (pv != null && m.kind(pv) == JsonModel.Kind.OBJECT) {
-          return m.get(pv, name);
+      return path.field(m, state);
+    }
+
+    /** Adds the candidates this index finds for {@code leaf}, a node its path reaches. */
+    abstract IdList atLeaf(Event e, JsonModel m, Object leaf, IdList acc, long[] stats);
+
+    /**
+     * {@link #atLeaf} for every node the path reaches from the field's {@code node}, descending as
+     * the compiled nested tests do (an object's member, or that member of each object element of
+     * an array; absent members and other kinds reach nothing). Recursion depth is the path's
+     * length, which maxValueDepth bounds.
+     */
+    final IdList walk(Event e, JsonModel m, Object node, int step, IdList acc, long[] stats) {
+      if (step == path.depth()) {
+        return atLeaf(e, m, node, acc, stats);
+      }
+      String name = path.step(step);
+      if (!path.each(step)) {
+        if (m.kind(node) == JsonModel.Kind.OBJECT) {
+          Object c = m.get(node, name);
+          if (c != null) {
+            acc = walk(e, m, c, step + 1, acc, stats);
+          }
+        }
+        return acc;
+      }
+      if (m.kind(node) == JsonModel.Kind.ARRAY) {
+        int n = m.size(node);
+        for (int i = 0; i < n; i++) {
+          Object el = m.element(node, i);
+          if (m.kind(el) == JsonModel.Kind.OBJECT) {
+            Object c = m.get(el, name);
+            if (c != null) {
+              acc = walk(e, m, c, step + 1, acc, stats);
+            }
+          }
         }
       }
-      return v;
+      return acc;
     }
   }
 
@@ -693,18 +770,24 @@ public final class SubscriptionIndex {
   static final class FieldIndex extends Field {
     final HashTrie<Object, Entry[]> postings;
 
-    FieldIndex(boolean old, String name, HashTrie<Object, Entry[]> postings, int size) {
-      super(old, name, size);
+    FieldIndex(boolean old, IndexPath path, HashTrie<Object, Entry[]> postings, int size) {
+      super(old, path, size);
       this.postings = postings;
     }
 
+    @Override
+    IdList atLeaf(Event e, JsonModel m, Object leaf, IdList acc, long[] stats) {
+      Entry[] l = EqKeys.lookup(postings, m, leaf);
+      return l == null ? acc : evaluate(l, e, acc, stats, EQ);
+    }
+
     FieldIndex plus(Entry e, Key k) {
-      return new FieldIndex(old, name, postings.put(k.key, append(postings.get(k.key), e)), size + 1);
+      return new FieldIndex(old, path, postings.put(k.key, append(postings.get(k.key), e)), size + 1);
     }
 
     FieldIndex minus(Entry e, Key k) {
       Entry[] l = removeEntry(postings.get(k.key), e);
-      return new FieldIndex(old, name, l == null ? postings.remove(k.key) : postings.put(k.key, l), size - 1);
+      return new FieldIndex(old, path, l == null ? postings.remove(k.key) : postings.put(k.key, l), size - 1);
     }
   }
 
@@ -730,14 +813,14 @@ public final class SubscriptionIndex {
      */
     private Scanner scanner;
 
-    ContainsIndex(boolean old, String name, HashTrie<String, Entry[]> byLiteral, HashTrie<Object, Entry[]> byKey, int size) {
-      super(old, name, size);
+    ContainsIndex(boolean old, IndexPath path, HashTrie<String, Entry[]> byLiteral, HashTrie<Object, Entry[]> byKey, int size) {
+      super(old, path, size);
       this.byLiteral = byLiteral;
       this.byKey = byKey;
     }
 
     ContainsIndex plus(Entry e, Key k) {
-      return new ContainsIndex(old, name,
+      return new ContainsIndex(old, path,
           byLiteral.put(k.literal, append(byLiteral.get(k.literal), e)),
           byKey.put(k.key, append(byKey.get(k.key), e)), size + 1);
     }
@@ -745,7 +828,7 @@ public final class SubscriptionIndex {
     ContainsIndex minus(Entry e, Key k) {
       Entry[] l = removeEntry(byLiteral.get(k.literal), e);
       Entry[] b = removeEntry(byKey.get(k.key), e);
-      return new ContainsIndex(old, name,
+      return new ContainsIndex(old, path,
           l == null ? byLiteral.remove(k.literal) : byLiteral.put(k.literal, l),
           b == null ? byKey.remove(k.key) : byKey.put(k.key, b), size - 1);
     }
@@ -759,7 +842,8 @@ public final class SubscriptionIndex {
       return s;
     }
 
-    IdList match(Event e, JsonModel m, Object node, IdList acc, long[] stats) {
+    @Override
+    IdList atLeaf(Event e, JsonModel m, Object node, IdList acc, long[] stats) {
       JsonModel.Kind kind = m.kind(node);
       if (kind == JsonModel.Kind.STRING) {
         Scanner s = scanner();

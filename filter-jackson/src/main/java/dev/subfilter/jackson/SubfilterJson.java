@@ -21,16 +21,19 @@ import dev.subfilter.Mode;
 import dev.subfilter.Problem;
 import dev.subfilter.Subscription;
 import dev.subfilter.SubscriptionParser;
+import dev.subfilter.SubscriptionSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
- * Reads subscriptions and Workfront event payloads with Jackson, within {@link Limits}. Immutable
- * and thread-safe: build one and share it.
+ * Reads subscriptions and Workfront event payloads with Jackson, within {@link Limits}.
+ * Thread-safe: build one and share it (its configuration is immutable; its one mutable field caches
+ * the streaming reader of {@link #matchWorkfrontEvent}).
  *
  * <pre>{@code
  * SubfilterJson json = SubfilterJson.create();                 // extended mode, default limits
@@ -47,6 +50,10 @@ public final class SubfilterJson {
   private final Limits limits;
   private final ObjectMapper strict;
   private final ObjectMapper lenient;
+  /** Readers for the last few key sets {@link #matchWorkfrontEvent} saw, newest first: a cache (a service may match against a few sets). */
+  private volatile KeyedReader[] readers = new KeyedReader[0];
+
+  private record KeyedReader(Set<String> keys, WorkfrontStreamReader reader) {}
 
   private SubfilterJson(Mode mode, Limits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
@@ -128,6 +135,41 @@ public final class SubfilterJson {
   /** Reads a Workfront event payload; see {@link #readWorkfrontEvent(JsonNode)}. */
   public Event readWorkfrontEvent(byte[] payload) {
     return readWorkfrontEvent(readTree(strict, payload, false));
+  }
+
+  /**
+   * The ids of the subscriptions of {@code set} that match this Workfront payload: {@code
+   * set.match(readWorkfrontEvent(payload))}, but read in one streaming pass that keeps only the
+   * state keys the set's subscriptions read ({@link SubscriptionSet#stateKeys()}) and matched
+   * against the same snapshot of the set (see {@link SubscriptionSet#readAndMatch}). Thread-safe;
+   * the reader for the set's current keys is cached.
+   *
+   * @throws InvalidEventException exactly as {@link #readWorkfrontEvent(byte[])}
+   */
+  public List<String> matchWorkfrontEvent(SubscriptionSet set, byte[] payload) {
+    Objects.requireNonNull(set, "set");
+    Objects.requireNonNull(payload, "payload");
+    return set.readAndMatch(keys -> readerFor(keys).read(payload));
+  }
+
+  private WorkfrontStreamReader readerFor(Set<String> keys) {
+    KeyedReader[] cached = readers;
+    for (KeyedReader r : cached) {
+      if (r.keys() == keys) {
+        return r.reader();
+      }
+    }
+    for (KeyedReader r : cached) {
+      if (r.keys().equals(keys)) {
+        return r.reader();
+      }
+    }
+    KeyedReader r = new KeyedReader(keys, new WorkfrontStreamReader(this, keys));
+    KeyedReader[] next = new KeyedReader[Math.min(cached.length + 1, 4)];
+    next[0] = r;
+    System.arraycopy(cached, 0, next, 1, next.length - 1);
+    readers = next; // a benign race: concurrent callers may each build one, and one's entry may be lost
+    return r.reader();
   }
 
   /** Reads a Workfront event payload from text. */

@@ -157,4 +157,23 @@ class SubfilterJsonTest {
             {"fieldName":"b","comparison":"notExists","state":"oldState"}]}]}""");
     assertThat(JSON.readSubscription(JSON.writeSubscription(s))).isEqualTo(s);
   }
+
+  @Test
+  void matchWorkfrontEvent_setChangesBetweenPayloads_readsTheKeysOfTheCurrentSubscriptions() {
+    dev.subfilter.SubscriptionSet set = new dev.subfilter.SubscriptionSet();
+    set.add("cpl", JSON.readSubscription("""
+        {"objCode": "TASK", "eventType": "UPDATE", "filters": [{"fieldName": "status", "fieldValue": "CPL"}]}""").compile());
+    byte[] payload = """
+        {"eventType": "UPDATE", "newState": {"objCode": "TASK", "ID": "t1", "status": "CPL", "name": "Ship it", "big": [1, 2, {"x": "y"}]},
+         "oldState": {"objCode": "TASK", "ID": "t1", "status": "CUR", "name": "Ship it"}}""".getBytes(StandardCharsets.UTF_8);
+    assertThat(JSON.matchWorkfrontEvent(set, payload)).containsExactly("cpl");
+
+    set.add("name", JSON.readSubscription("""
+        {"objCode": "TASK", "eventType": "UPDATE", "filters": [{"fieldName": "name", "fieldValue": "Ship", "comparison": "contains"}]}""").compile());
+    assertThat(JSON.matchWorkfrontEvent(set, payload)).as("name is now kept").containsExactly("cpl", "name");
+    set.remove("cpl");
+    assertThat(JSON.matchWorkfrontEvent(set, payload)).containsExactly("name");
+    assertThatThrownBy(() -> JSON.matchWorkfrontEvent(set, "{\"eventType\": 1}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidEventException.class).hasMessageContaining("/eventType");
+  }
 }
