@@ -56,6 +56,32 @@ public final class Text {
     return i;
   }
 
+  /** Returned by {@link #plainLong} and {@link #dateTimeField} for text they do not read. */
+  public static final long NONE = Long.MIN_VALUE;
+
+  /**
+   * The value of a JSON-number string that is an integer of at most 18 digits without fraction or
+   * exponent ({@code "1500"}, {@code "-7"}, {@code "-0"}), else {@link #NONE}: lets evaluation compare
+   * the common numeric strings without allocating a BigDecimal.
+   */
+  public static long plainLong(String s) {
+    int n = s.length();
+    int i = n > 0 && s.charAt(0) == '-' ? 1 : 0;
+    int digits = n - i;
+    if (digits < 1 || digits > 18 || (s.charAt(i) == '0' && digits > 1)) {
+      return NONE;
+    }
+    long v = 0;
+    for (; i < n; i++) {
+      char c = s.charAt(i);
+      if (!digit(c)) {
+        return NONE;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return s.charAt(0) == '-' ? -v : v;
+  }
+
   /** The value of a JSON-number string, or {@code null} when it is not one (or its exponent is out of range). */
   public static BigDecimal parseNumber(String s) {
     if (s.isEmpty() || s.length() > 1000 || !isJsonNumber(s)) {
@@ -101,9 +127,30 @@ public final class Text {
    * fields are checked (month 1-12, day within the month, hour 0-23, offset within ±18:00).
    */
   public static Instant parseDateTime(String s) {
+    long secs = dateTimeField(s, false);
+    return secs == NONE ? null : Instant.ofEpochSecond(secs, dateTimeField(s, true));
+  }
+
+  /**
+   * {@code -1, 0, 1} as the date-time {@code s} is before, at or after {@code c}, or {@code
+   * Integer.MIN_VALUE} when {@code s} is not a date-time ({@link #parseDateTime}); allocates nothing.
+   */
+  public static int compareDateTime(String s, Instant c) {
+    long secs = dateTimeField(s, false);
+    if (secs == NONE) {
+      return Values.INCOMPARABLE;
+    }
+    if (secs != c.getEpochSecond()) {
+      return secs < c.getEpochSecond() ? -1 : 1;
+    }
+    return Integer.signum(Long.compare(dateTimeField(s, true), c.getNano()));
+  }
+
+  /** The epoch second (or, with {@code nanos}, the nano of second) of the date-time {@code s}, or {@link #NONE}. */
+  private static long dateTimeField(String s, boolean nanos) {
     int n = s.length();
     if (n < 20 || s.charAt(4) != '-' || s.charAt(7) != '-' || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
-      return null;
+      return NONE;
     }
     int year = digits(s, 0, 4);
     int month = digits(s, 5, 2);
@@ -113,7 +160,7 @@ public final class Text {
     int second = digits(s, 17, 2);
     if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysIn(year, month) || hour < 0 || hour > 23
         || minute < 0 || minute > 59 || second < 0 || second > 59) {
-      return null;
+      return NONE;
     }
     int i = 19;
     int nano = 0;
@@ -126,20 +173,20 @@ public final class Text {
       }
       int len = i - start;
       if (len < 1 || len > 9) {
-        return null;
+        return NONE;
       }
       for (int k = len; k < 9; k++) {
         nano *= 10;
       }
     }
     if (i >= n) {
-      return null;
+      return NONE;
     }
     int offsetSeconds;
     char c = s.charAt(i);
     if (c == 'Z') {
       if (i + 1 != n) {
-        return null;
+        return NONE;
       }
       offsetSeconds = 0;
     } else if (c == '+' || c == '-') {
@@ -150,18 +197,19 @@ public final class Text {
       } else if (n == i + 5) {
         om = digits(s, i + 3, 2);
       } else {
-        return null;
+        return NONE;
       }
       if (oh < 0 || om < 0 || om > 59 || oh * 60 + om > 18 * 60) {
-        return null;
+        return NONE;
       }
       offsetSeconds = (oh * 3600 + om * 60) * (c == '-' ? -1 : 1);
     } else {
-      return null;
+      return NONE;
     }
-    long epochDay = epochDay(year, month, day);
-    long secs = epochDay * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
-    return Instant.ofEpochSecond(secs, nano);
+    if (nanos) {
+      return nano;
+    }
+    return epochDay(year, month, day) * 86_400L + hour * 3600L + minute * 60L + second - offsetSeconds;
   }
 
   /** Compares by Unicode code point (String.compareTo compares UTF-16 units, which differs above U+FFFF). */

@@ -3,7 +3,6 @@ package dev.subfilter.internal;
 import dev.subfilter.JsonModel;
 import dev.subfilter.JsonModel.Kind;
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
@@ -28,6 +27,10 @@ final class Values {
           return s.equals(c.string);
         }
         if (c.kind == Kind.NUMBER) {
+          long v = c.isLong ? Text.plainLong(s) : Text.NONE;
+          if (v != Text.NONE) {
+            return v == c.longValue;
+          }
           BigDecimal d = Text.parseNumber(s);
           return d != null && d.compareTo(c.number) == 0;
         }
@@ -72,6 +75,10 @@ final class Values {
     }
     String s = m.text(node);
     if (c.number != null) {
+      long v = c.isLong ? Text.plainLong(s) : Text.NONE;
+      if (v != Text.NONE) {
+        return Long.compare(v, c.longValue);
+      }
       BigDecimal d = Text.parseNumber(s);
       if (d != null) {
         return Integer.signum(d.compareTo(c.number));
@@ -81,9 +88,9 @@ final class Values {
       return INCOMPARABLE;
     }
     if (c.instant != null) {
-      Instant i = Text.parseDateTime(s);
-      if (i != null) {
-        return Integer.signum(i.compareTo(c.instant));
+      int r = Text.compareDateTime(s, c.instant);
+      if (r != INCOMPARABLE) {
+        return r;
       }
     }
     return Integer.signum(Text.compareCodePoints(s, c.string));
@@ -184,6 +191,10 @@ final class Values {
 
   /** Deep JSON equality with numbers by value; iterative, so no event depth overflows the stack. */
   static boolean deepEquals(JsonModel m, Object a, Object b) {
+    Kind ka = m.kind(a);
+    if (ka != Kind.ARRAY && ka != Kind.OBJECT) {
+      return ka == m.kind(b) && scalarEquals(m, ka, a, b); // the common case, without a stack
+    }
     Deque<Object> stack = new ArrayDeque<>();
     stack.push(a);
     stack.push(b);
@@ -196,19 +207,10 @@ final class Values {
       }
       switch (kx) {
         case NULL:
-          break;
         case BOOLEAN:
-          if (m.booleanValue(x) != m.booleanValue(y)) {
-            return false;
-          }
-          break;
         case NUMBER:
-          if (m.isLong(x) && m.isLong(y) ? m.longValue(x) != m.longValue(y) : m.decimalValue(x).compareTo(m.decimalValue(y)) != 0) {
-            return false;
-          }
-          break;
         case STRING:
-          if (!m.text(x).equals(m.text(y))) {
+          if (!scalarEquals(m, kx, x, y)) {
             return false;
           }
           break;
@@ -242,5 +244,21 @@ final class Values {
       }
     }
     return true;
+  }
+
+  /** Equality of two scalars of kind {@code k}, numbers by value. */
+  private static boolean scalarEquals(JsonModel m, Kind k, Object x, Object y) {
+    switch (k) {
+      case NULL:
+        return true;
+      case BOOLEAN:
+        return m.booleanValue(x) == m.booleanValue(y);
+      case NUMBER:
+        return m.isLong(x) && m.isLong(y) ? m.longValue(x) == m.longValue(y) : m.decimalValue(x).compareTo(m.decimalValue(y)) == 0;
+      case STRING:
+        return m.text(x).equals(m.text(y));
+      default:
+        throw new AssertionError("not a scalar: " + k);
+    }
   }
 }
