@@ -1,5 +1,6 @@
 package dev.subfilter;
 
+import dev.subfilter.internal.Canon;
 import dev.subfilter.internal.Compiler;
 import dev.subfilter.internal.Explainer;
 import dev.subfilter.internal.Matcher;
@@ -16,6 +17,9 @@ import java.util.Set;
  * fields and mismatched types make a filter false, as the semantics table says.
  */
 public final class CompiledSubscription {
+  /** Subscriptions from one template read the same keys: one shared set per distinct key set. */
+  private static final Canon<Set<String>> KEY_SETS = new Canon<>(4096);
+
   private final Subscription subscription;
   private final String objCode;
   private final String eventType;
@@ -46,7 +50,7 @@ public final class CompiledSubscription {
         }
       }
     }
-    this.stateKeys = Set.copyOf(keys);
+    this.stateKeys = KEY_SETS.of(Set.copyOf(keys));
   }
 
   /**

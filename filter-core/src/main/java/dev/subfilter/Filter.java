@@ -28,6 +28,7 @@ public sealed interface Filter {
       if (fieldName.isEmpty()) {
         throw new IllegalArgumentException("fieldName must not be empty");
       }
+      fieldName = fieldName.intern(); // thousands of subscriptions name a few dozen fields: keep one copy of each
       if (fieldValue == null && comparison.usesValue()) {
         throw new IllegalArgumentException("comparison " + comparison.token() + " needs a fieldValue");
       }

@@ -1,5 +1,6 @@
 package dev.subfilter;
 
+import dev.subfilter.internal.SmallMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -62,6 +63,9 @@ public sealed interface JsonValue {
   record Str(String value) implements JsonValue {
     public Str {
       Objects.requireNonNull(value, "value");
+      if (value.length() <= 16) {
+        value = value.intern(); // statuses, regions, codes: thousands of subscriptions share a few short values
+      }
     }
 
     @Override
@@ -85,9 +89,7 @@ public sealed interface JsonValue {
   /** A JSON object; the map is an unmodifiable copy that keeps insertion order. */
   record Obj(Map<String, JsonValue> members) implements JsonValue {
     public Obj {
-      LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(members.size() * 2);
-      members.forEach((k, v) -> copy.put(Objects.requireNonNull(k, "key"), Objects.requireNonNull(v, "value")));
-      members = Collections.unmodifiableMap(copy);
+      members = SmallMap.copyOf(members);
     }
 
     /** The member named {@code key}, or {@code null} when there is none. */

@@ -1,6 +1,6 @@
 package dev.subfilter;
 
-import java.util.LinkedHashMap;
+import dev.subfilter.internal.SmallMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -40,14 +40,16 @@ public record Subscription(
     if (objCode.isEmpty() || eventType.isEmpty()) {
       throw new IllegalArgumentException("objCode and eventType must not be empty");
     }
+    objCode = objCode.intern(); // a few distinct values across thousands of subscriptions: one copy each
+    eventType = eventType.intern();
     filters = List.copyOf(filters);
-    LinkedHashMap<String, JsonValue> copy = new LinkedHashMap<>(carried);
+    Map<String, JsonValue> copy = SmallMap.copyOf(carried);
     for (String k : copy.keySet()) {
       if (!CARRIED_KEYS.contains(k)) {
         throw new IllegalArgumentException("cannot carry key \"" + k + "\"; carried keys are " + CARRIED_KEYS);
       }
     }
-    carried = java.util.Collections.unmodifiableMap(copy);
+    carried = copy;
   }
 
   /** A subscription with these filters, combined with AND, carrying nothing. */

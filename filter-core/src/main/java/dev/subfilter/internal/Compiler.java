@@ -34,6 +34,9 @@ public final class Compiler {
     }
     terms.sort(Comparator.comparingInt(Matcher::cost));
     int cost = terms.stream().mapToInt(Matcher::cost).sum();
+    if (terms.size() == 2) { // the most common group size: two fields instead of an array
+      return connector == Connector.AND ? new Matchers.And2(terms.get(0), terms.get(1), cost) : new Matchers.Or2(terms.get(0), terms.get(1), cost);
+    }
     Matcher[] array = terms.toArray(new Matcher[0]);
     return connector == Connector.AND ? new Matchers.And(array, cost) : new Matchers.Or(array, cost);
   }
@@ -60,7 +63,7 @@ public final class Compiler {
   }
 
   private static Matcher condition(Filter.Condition c) {
-    FieldRef field = new FieldRef(c.fieldName());
+    FieldRef field = FieldRef.of(c.fieldName());
     boolean old = c.state() == State.OLD_STATE;
     Operator op = c.comparison();
     switch (op) {
@@ -72,6 +75,9 @@ public final class Compiler {
         return new Matchers.Exists(old, field, false);
       default:
         NodeTest test = test(op, c.fieldValue());
+        if (test instanceof NodeTests.EqString s) {
+          return new Matchers.FieldEqString(old, field, s.string(), cost(op, c.fieldValue()));
+        }
         return new Matchers.Field(old, field, test, cost(op, c.fieldValue()));
     }
   }
@@ -95,7 +101,7 @@ public final class Compiler {
       case LTE:
         return new NodeTests.Order(k, true, true);
       case CONTAINS:
-        return new NodeTests.Contains(k);
+        return plainString(k) ? new NodeTests.ContainsString(k.string) : new NodeTests.Contains(k);
       case NOT_CONTAINS:
         return new NodeTests.NotContains(k);
       case CONTAINS_ONLY:
@@ -106,7 +112,12 @@ public final class Compiler {
   }
 
   private static NodeTest eq(Constant k) {
-    return k.kind == Kind.STRING && k.number == null && k.bool == null ? new NodeTests.EqString(k) : new NodeTests.Eq(k);
+    return plainString(k) ? new NodeTests.EqString(k) : new NodeTests.Eq(k);
+  }
+
+  /** A string constant that no number, boolean, null, array or object {@code eq}s: only an equal string does. */
+  private static boolean plainString(Constant k) {
+    return k.kind == Kind.STRING && k.number == null && k.bool == null;
   }
 
   private static NodeTest nested(Operator op, JsonValue.Obj o) {

@@ -222,6 +222,7 @@ final class Cover {
     if (key == null) {
       return null; // null or array fieldValue
     }
+    path = b.shared(path);
     if (op == Operator.EQ) {
       Key k = new Key(SubscriptionIndex.EQ, old, path, key, null);
       return new Choice(List.of(k), b.eqShare(old, path, key), b.eqDistinct(old, path), b.postingSize(old, path, key));

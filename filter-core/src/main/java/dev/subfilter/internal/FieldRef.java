@@ -5,12 +5,29 @@ import dev.subfilter.JsonModel.Kind;
 
 /** A fieldName, looked up literally, with Workfront's fallback of {@code DE:} names into parameterValues. */
 final class FieldRef {
+  private static final Canon<FieldRef> SHARED = new Canon<>(4096);
+
   private final String name;
   private final boolean custom;
 
   FieldRef(String name) {
     this.name = name;
     this.custom = name.startsWith("DE:");
+  }
+
+  /** The shared reference to {@code name} (compiled subscriptions keep one per field, not one per condition). */
+  static FieldRef of(String name) {
+    return SHARED.of(new FieldRef(name));
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof FieldRef f && name.equals(f.name);
+  }
+
+  @Override
+  public int hashCode() {
+    return name.hashCode();
   }
 
   /** The field's node in {@code state}, or {@code null} when absent. */

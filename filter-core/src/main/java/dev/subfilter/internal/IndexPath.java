@@ -35,8 +35,11 @@ final class IndexPath {
 
   /** The field itself. */
   static IndexPath of(String field) {
-    return new IndexPath(field, new String[0], new boolean[0]);
+    return new IndexPath(field, NO_STEPS, NO_EACH);
   }
+
+  private static final String[] NO_STEPS = {};
+  private static final boolean[] NO_EACH = {};
 
   /** This path one step further down: into {@code member}, of every array element when {@code objects}. */
   IndexPath then(String member, boolean objects) {

@@ -38,6 +38,37 @@ final class Matchers {
     }
   }
 
+  /** {@link Field} with {@link NodeTests.EqString}'s test inlined: the most common condition, one object instead of two. */
+  static final class FieldEqString implements Matcher {
+    private final boolean old;
+    private final FieldRef field;
+    private final String s;
+    private final int cost;
+
+    FieldEqString(boolean old, FieldRef field, String s, int cost) {
+      this.old = old;
+      this.field = field;
+      this.s = s;
+      this.cost = cost;
+    }
+
+    @Override
+    public boolean matches(Event e) {
+      Object state = old ? e.oldState() : e.newState();
+      if (state == null) {
+        return false;
+      }
+      JsonModel m = e.model();
+      Object node = field.lookup(m, state);
+      return node != null && m.kind(node) == JsonModel.Kind.STRING && m.text(node).equals(s);
+    }
+
+    @Override
+    public int cost() {
+      return cost;
+    }
+  }
+
   static final class Exists implements Matcher {
     private final boolean old;
     private final FieldRef field;
@@ -106,6 +137,50 @@ final class Matchers {
         }
       }
       return true;
+    }
+
+    @Override
+    public int cost() {
+      return cost;
+    }
+  }
+
+  static final class And2 implements Matcher {
+    private final Matcher a;
+    private final Matcher b;
+    private final int cost;
+
+    And2(Matcher a, Matcher b, int cost) {
+      this.a = a;
+      this.b = b;
+      this.cost = cost;
+    }
+
+    @Override
+    public boolean matches(Event e) {
+      return a.matches(e) && b.matches(e);
+    }
+
+    @Override
+    public int cost() {
+      return cost;
+    }
+  }
+
+  static final class Or2 implements Matcher {
+    private final Matcher a;
+    private final Matcher b;
+    private final int cost;
+
+    Or2(Matcher a, Matcher b, int cost) {
+      this.a = a;
+      this.b = b;
+      this.cost = cost;
+    }
+
+    @Override
+    public boolean matches(Event e) {
+      return a.matches(e) || b.matches(e);
     }
 
     @Override

@@ -20,19 +20,25 @@ final class NodeTests {
     }
   }
 
-  /** {@code eq} on a string constant: the common case, one kind check and one equals. */
+  /**
+   * {@code eq} on a string constant that is neither numeric nor "true"/"false": the common case,
+   * one kind check and one equals (no other kind of node can equal such a string, so the constant
+   * itself need not be kept).
+   */
   static final class EqString implements NodeTest {
-    private final Constant c;
     private final String s;
 
     EqString(Constant c) {
-      this.c = c;
       this.s = c.string;
+    }
+
+    String string() {
+      return s;
     }
 
     @Override
     public boolean test(JsonModel m, Object node) {
-      return m.kind(node) == Kind.STRING ? m.text(node).equals(s) : Values.eq(m, node, c);
+      return m.kind(node) == Kind.STRING && m.text(node).equals(s);
     }
   }
 
@@ -80,6 +86,38 @@ final class NodeTests {
     @Override
     public boolean test(JsonModel m, Object node) {
       return Values.contains(m, node, c);
+    }
+  }
+
+  /**
+   * {@code contains} with a string constant that is neither numeric nor "true"/"false": a substring
+   * of a string field, or an element of an array field (only an equal string {@code eq}s such a
+   * constant), so the constant's text is all it needs.
+   */
+  static final class ContainsString implements NodeTest {
+    private final String s;
+
+    ContainsString(String s) {
+      this.s = s;
+    }
+
+    @Override
+    public boolean test(JsonModel m, Object node) {
+      Kind k = m.kind(node);
+      if (k == Kind.STRING) {
+        return m.text(node).contains(s);
+      }
+      if (k != Kind.ARRAY) {
+        return false;
+      }
+      int n = m.size(node);
+      for (int i = 0; i < n; i++) {
+        Object e = m.element(node, i);
+        if (m.kind(e) == Kind.STRING && m.text(e).equals(s)) {
+          return true;
+        }
+      }
+      return false;
     }
   }
 

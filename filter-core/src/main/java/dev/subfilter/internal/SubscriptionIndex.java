@@ -196,12 +196,13 @@ public final class SubscriptionIndex {
       case FALLBACK:
         return "fallback";
       default:
-        if (e.keys.length == 1) {
-          return e.keys[0].toString();
+        Key[] keys = e.keys();
+        if (keys.length == 1) {
+          return keys[0].toString();
         }
         StringBuilder b = new StringBuilder("or(");
-        for (int i = 0; i < e.keys.length; i++) {
-          b.append(i == 0 ? "" : "; ").append(e.keys[i]);
+        for (int i = 0; i < keys.length; i++) {
+          b.append(i == 0 ? "" : "; ").append(keys[i]);
         }
         return b.append(')').toString();
     }
@@ -220,9 +221,9 @@ public final class SubscriptionIndex {
     if (old != null) {
       seq = old.seq;
       if (old.vendor) {
-        v = withBucket(v, old.type, old.objCode, bucket(v, old.type, old.objCode).minus(old));
+        v = withBucket(v, old.type(), old.objCode(), bucket(v, old.type(), old.objCode()).minus(old));
       } else {
-        c = withBucket(c, old.type, old.objCode, bucket(c, old.type, old.objCode).minus(old));
+        c = withBucket(c, old.type(), old.objCode(), bucket(c, old.type(), old.objCode()).minus(old));
       }
     }
     Subscription sub = s.subscription();
@@ -231,11 +232,11 @@ public final class SubscriptionIndex {
     Bucket b = bucket(map, sub.eventType(), sub.objCode());
     Entry e;
     if (sub.objId() != null) {
-      e = new Entry(id, s, seq, isVendor, sub.eventType(), sub.objCode(), PINNED, sub.objId(), null);
+      e = new Entry(id, s, seq, isVendor, PINNED, null);
     } else {
       b = b.withCounts(sub, 1); // first: the choice counts this subscription's own conditions
       Key[] keys = Cover.choose(b, sub.filterConnector(), sub.filters());
-      e = new Entry(id, s, seq, isVendor, sub.eventType(), sub.objCode(), keys == null ? FALLBACK : INDEXED, null, keys);
+      e = new Entry(id, s, seq, isVendor, keys == null ? FALLBACK : INDEXED, keys);
     }
     map = withBucket(map, sub.eventType(), sub.objCode(), b.plus(e));
     if (isVendor) {
@@ -255,9 +256,9 @@ public final class SubscriptionIndex {
     HashTrie<String, HashTrie<String, Bucket>> c = canonical;
     HashTrie<String, HashTrie<String, Bucket>> v = vendor;
     if (old.vendor) {
-      v = withBucket(v, old.type, old.objCode, bucket(v, old.type, old.objCode).minus(old));
+      v = withBucket(v, old.type(), old.objCode(), bucket(v, old.type(), old.objCode()).minus(old));
     } else {
-      c = withBucket(c, old.type, old.objCode, bucket(c, old.type, old.objCode).minus(old));
+      c = withBucket(c, old.type(), old.objCode(), bucket(c, old.type(), old.objCode()).minus(old));
     }
     return withKeys(c, v, byId.remove(id), nextSeq, old.sub.stateKeys(), null);
   }
@@ -417,29 +418,44 @@ public final class SubscriptionIndex {
     /** The id's place in the insertion order; unique among the entries of one snapshot. */
     final long seq;
     final boolean vendor;
-    final String type;
-    final String objCode;
     /** {@link #PINNED}, {@link #INDEXED} or {@link #FALLBACK}. */
-    final int kind;
-    /** PINNED: the objId. */
-    final String objId;
-    /** INDEXED: the keys it is listed under (no two with the same eq key or contains text); else {@code null}. */
-    final Key[] keys;
+    final byte kind;
     /** Listed under several keys: an event may reach it more than once, so matching dedupes it. */
     final boolean multi;
+    /**
+     * INDEXED: the keys it is listed under (no two with the same eq key or contains text), as the
+     * one {@link Key} most subscriptions have or a {@code Key[]} (no array per entry in the usual
+     * case; a set holds one entry per subscription); else {@code null}.
+     */
+    private final Object keys;
 
-    Entry(String id, CompiledSubscription sub, long seq, boolean vendor, String type, String objCode,
-        int kind, String objId, Key[] keys) {
+    Entry(String id, CompiledSubscription sub, long seq, boolean vendor, int kind, Key[] keys) {
       this.id = id;
       this.sub = sub;
       this.seq = seq;
       this.vendor = vendor;
-      this.type = type;
-      this.objCode = objCode;
-      this.kind = kind;
-      this.objId = objId;
-      this.keys = keys;
+      this.kind = (byte) kind;
+      this.keys = keys == null ? null : keys.length == 1 ? keys[0] : keys;
       this.multi = keys != null && (keys.length > 1 || keys[0].path.mayRepeat());
+    }
+
+    /** The keys it is listed under (a new array for a one-key entry: for updates, not matching), or {@code null}. */
+    Key[] keys() {
+      return keys instanceof Key k ? new Key[] {k} : (Key[]) keys;
+    }
+
+    /** PINNED: the objId. */
+    String objId() {
+      return sub.subscription().objId();
+    }
+
+    /** The eventType or vendor name of its bucket (read from the subscription: one field less per entry). */
+    String type() {
+      return sub.subscription().eventType();
+    }
+
+    String objCode() {
+      return sub.subscription().objCode();
     }
   }
 
@@ -556,6 +572,21 @@ public final class SubscriptionIndex {
       return acc;
     }
 
+    /** {@code p}, or the equal path an index of this bucket already has: one copy per bucket, not one per subscription. */
+    IndexPath shared(IndexPath p) {
+      for (Field f : fields) {
+        if (f.path.equals(p)) {
+          return f.path;
+        }
+      }
+      for (Field f : contains) {
+        if (f.path.equals(p)) {
+          return f.path;
+        }
+      }
+      return p;
+    }
+
     /** The length of the eq list under {@code key} of (old, field). */
     int postingSize(boolean old, IndexPath path, Object key) {
       int i = find(fields, old, path);
@@ -615,13 +646,13 @@ public final class SubscriptionIndex {
     Bucket plus(Entry e) {
       switch (e.kind) {
         case PINNED:
-          return new Bucket(pinned.put(e.objId, append(pinned.get(e.objId), e)), fields, contains, fallback, size + 1, eqCounts);
+          return new Bucket(pinned.put(e.objId(), append(pinned.get(e.objId()), e)), fields, contains, fallback, size + 1, eqCounts);
         case FALLBACK:
           return new Bucket(pinned, fields, contains, append(fallback, e), size + 1, eqCounts);
         default: {
           FieldIndex[] fs = fields;
           ContainsIndex[] cs = contains;
-          for (Key k : e.keys) {
+          for (Key k : e.keys()) {
             if (k.kind == EQ) {
               int i = find(fs, k.old, k.path);
               if (i < 0) {
@@ -653,8 +684,8 @@ public final class SubscriptionIndex {
     Bucket minus(Entry e) {
       switch (e.kind) {
         case PINNED: {
-          Entry[] l = removeEntry(pinned.get(e.objId), e);
-          return new Bucket(l == null ? pinned.remove(e.objId) : pinned.put(e.objId, l), fields, contains, fallback, size - 1, eqCounts);
+          Entry[] l = removeEntry(pinned.get(e.objId()), e);
+          return new Bucket(l == null ? pinned.remove(e.objId()) : pinned.put(e.objId(), l), fields, contains, fallback, size - 1, eqCounts);
         }
         case FALLBACK: {
           Entry[] l = removeEntry(fallback, e);
@@ -664,7 +695,7 @@ public final class SubscriptionIndex {
         default: {
           FieldIndex[] fs = fields;
           ContainsIndex[] cs = contains;
-          for (Key k : e.keys) {
+          for (Key k : e.keys()) {
             if (k.kind == EQ) {
               int i = find(fs, k.old, k.path);
               FieldIndex f = fs[i].minus(e, k);
