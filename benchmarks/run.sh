@@ -6,7 +6,8 @@
 #   bash benchmarks/run.sh [--smoke] REGEX [JMH OPTIONS...]   a subset, e.g. ManySubscriptionsBenchmark -p size=10000
 #
 # Builds benchmarks/target/benchmarks.jar first when it is missing (mvn install of the modules it needs).
-# Results: benchmarks/target/jmh-result.csv (JMH's CSV) and the table on standard output.
+# Results: benchmarks/target/jmh-result.csv (JMH's CSV) and the table on standard output; a run of the
+# whole suite (no REGEX) also measures the retained heap of a 10,000-subscription set (RetainedHeap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -35,6 +36,13 @@ if $smoke; then
   java $jvm_flags -jar "$jar" -f 0 -wi 0 -i 1 -r 100ms -foe true -rf csv -rff "$result" "$@"
 else
   java -jar "$jar" -f 1 -wi 3 -w 2s -i 5 -r 2s -foe true -jvmArgs "$jvm_flags" -rf csv -rff "$result" "$@"
+fi
+
+# retained heap is a size, not a rate: measured outside JMH (full collections before and after building the set)
+heap_table=""
+if [[ $# -eq 0 ]]; then
+  # shellcheck disable=SC2086
+  heap_table=$(java $jvm_flags -cp "$jar" dev.subfilter.bench.RetainedHeap 10000)
 fi
 
 echo
@@ -70,3 +78,10 @@ tr -d '\r' < "$result" | awk -F, '
     }
     ratio("10,000 ÷ 100 subscriptions (set, streaming)", "ManySubscriptionsBenchmark.setStreaming@10000", "ManySubscriptionsBenchmark.setStreaming@100")
   }'
+
+if [[ -n "$heap_table" ]]; then
+  echo
+  echo "| retained heap | per subscription | total |"
+  echo "|---|---|---|"
+  echo "$heap_table"
+fi

@@ -49,9 +49,9 @@ public final class RetainedHeap {
       System.err.println("the set holds " + set.size() + " of " + n + " subscriptions and matched " + matches + " times");
       System.exit(1);
     }
-    System.out.printf("| retained heap: %,d-subscription set (parsed + compiled + index) | %,d bytes/subscription | %,d bytes |%n",
+    System.out.printf("| %,d-subscription set (parsed + compiled + index) | %,d bytes/subscription | %,d bytes |%n",
         n, (withSet - before) / n, withSet - before);
-    System.out.printf("| retained heap: event-ruler Machine, %,d translatable rules | %,d bytes/rule | %,d bytes |%n",
+    System.out.printf("| event-ruler Machine, %,d translatable rules | %,d bytes/rule | %,d bytes |%n",
         patterns.size(), patterns.isEmpty() ? 0 : (withMachine - withSet) / patterns.size(), withMachine - withSet);
   }
 
