@@ -27,6 +27,25 @@ class ReadmeExamplesTest {
   }
 
   @Test
+  void readme_everyMarkedSnippet_appearsVerbatim() throws Exception {
+    // surefire runs in the module directory; the README is the project's
+    java.nio.file.Path module = java.nio.file.Path.of("").toAbsolutePath();
+    String readme = java.nio.file.Files.readString(module.resolveSibling("README.md"));
+    String source = java.nio.file.Files.readString(module.resolve("src/test/java/dev/subfilter/spec/ReadmeExamplesTest.java"));
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)\\n    // --- README ([^\\n]*)\\n(.*?)\\n    // ---\\n").matcher(source);
+    int blocks = 0;
+    while (m.find()) {
+      String snippet = m.group(2).replaceAll("(?m)^    ", "")
+          // the README shows placeholders where the test needs the recorded fixture's values
+          .replace("\"https://wdc.4me-staging.com\"", "\"https://wdc.4me.com\"")
+          .replace("\"integrations provided by wdc@4me-staging.com\"", "\"my policy audience\"");
+      assertThat(readme).as("README snippet '%s'", m.group(1)).contains(snippet);
+      blocks++;
+    }
+    assertThat(blocks).as("marked snippets found").isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
   void quickStart_completedTask_notifies() {
     byte[] body = """
         {"eventType": "UPDATE", "newState": {"objCode": "TASK", "ID": "t1", "status": "CPL"},
@@ -88,13 +107,16 @@ class ReadmeExamplesTest {
     SubfilterJson json = SubfilterJson.create();
     CompiledSubscription tasksDone = json.readSubscription(
         "{\"objCode\":\"TASK\",\"eventType\":\"UPDATE\",\"filters\":[{\"fieldName\":\"status\",\"fieldValue\":\"CPL\"}]}").compile();
-    Event event = json.readWorkfrontEvent("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"ID\":\"t1\",\"status\":\"CPL\"}}");
+    byte[] body = "{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"ID\":\"t1\",\"status\":\"CPL\"}}".getBytes(StandardCharsets.UTF_8);
+    Event event = json.readWorkfrontEvent(body);
     // --- README many subscriptions
     SubscriptionSet set = new SubscriptionSet();
     set.add("tasks-done", tasksDone);
     List<String> ids = set.match(event);                      // ids in the order they were added
+    List<String> same = json.matchWorkfrontEvent(set, body);  // from bytes: one streaming pass
     // ---
     assertThat(ids).containsExactly("tasks-done");
+    assertThat(same).isEqualTo(ids);
     assertThat(tasksDone.explain(event).matched()).isTrue();
   }
 
