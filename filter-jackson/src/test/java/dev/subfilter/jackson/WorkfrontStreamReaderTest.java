@@ -205,4 +205,32 @@ class WorkfrontStreamReaderTest {
       assertThat(stream.problem()).as(text).isEqualTo(tree.problem());
     }
   }
+
+  /** Bytes of a payload whose skipped parts hold an encoded surrogate (ED A0 80), which is not UTF-8. */
+  private static byte[] withSurrogate(String before, String after) {
+    byte[] a = bytes(before);
+    byte[] b = bytes(after);
+    byte[] out = new byte[a.length + 3 + b.length];
+    System.arraycopy(a, 0, out, 0, a.length);
+    out[a.length] = (byte) 0xED;
+    out[a.length + 1] = (byte) 0xA0;
+    out[a.length + 2] = (byte) 0x80;
+    System.arraycopy(b, 0, out, a.length + 3, b.length);
+    return out;
+  }
+
+  @Test
+  void read_encodedSurrogateInSkippedStringOrName_failsAsTheTreeReaderDoes() {
+    WorkfrontStreamReader r = WorkfrontStreamReader.forSubscriptions(JSON, List.of(STATUS));
+    for (byte[] payload : List.of(
+        withSurrogate("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"status\":\"CUR\",\"note\":\"a", "b\"}}"),
+        withSurrogate("{\"eventType\":\"UPDATE\",\"skipped\":[\"a", "\"],\"newState\":{\"objCode\":\"TASK\"}}"),
+        withSurrogate("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"x", "\":1}}"),
+        withSurrogate("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"status\":\"\\u0041", "\"}}"))) {
+      Throwable tree = org.assertj.core.api.Assertions.catchThrowable(() -> JSON.readWorkfrontEvent(payload));
+      assertThat(tree).as("the tree reader rejects it").isInstanceOf(dev.subfilter.InvalidEventException.class);
+      assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> r.read(payload)))
+          .isInstanceOf(dev.subfilter.InvalidEventException.class).hasMessage(tree.getMessage());
+    }
+  }
 }
