@@ -28,8 +28,8 @@ import org.openjdk.jmh.annotations.State;
  * </ul>
  *
  * Run: {@code java -jar benchmarks/target/benchmarks.jar CompileBenchmark -f 1 -wi 3 -i 5}
- * (retained heap: add {@code -prof gc} for allocation; a retained-size measurement is not yet
- * automated).
+ * (the retained heap of a 10,000-subscription set is measured by {@link RetainedHeap}, outside JMH,
+ * which scores rates and times rather than sizes; {@code run.sh} runs both).
  */
 @State(Scope.Benchmark)
 public class CompileBenchmark {

@@ -7,6 +7,12 @@ import dev.subfilter.JsonModel;
 final class Matchers {
   private Matchers() {}
 
+  /** The node of {@code field} in the new or old state, or {@code null} when that state is unknown or the field absent. */
+  private static Object node(Event e, boolean old, FieldRef field) {
+    Object state = old ? e.oldState() : e.newState();
+    return state == null ? null : field.lookup(e.model(), state);
+  }
+
   /** A field of one state tested by a node test; absent field or unknown state is false. */
   static final class Field implements Matcher {
     private final boolean old;
@@ -23,13 +29,8 @@ final class Matchers {
 
     @Override
     public boolean matches(Event e) {
-      Object state = old ? e.oldState() : e.newState();
-      if (state == null) {
-        return false;
-      }
-      JsonModel m = e.model();
-      Object node = field.lookup(m, state);
-      return node != null && test.test(m, node);
+      Object node = node(e, old, field);
+      return node != null && test.test(e.model(), node);
     }
 
     @Override
@@ -54,13 +55,12 @@ final class Matchers {
 
     @Override
     public boolean matches(Event e) {
-      Object state = old ? e.oldState() : e.newState();
-      if (state == null) {
+      Object node = node(e, old, field);
+      if (node == null) {
         return false;
       }
       JsonModel m = e.model();
-      Object node = field.lookup(m, state);
-      return node != null && m.kind(node) == JsonModel.Kind.STRING && m.text(node).equals(s);
+      return m.kind(node) == JsonModel.Kind.STRING && m.text(node).equals(s);
     }
 
     @Override
