@@ -24,8 +24,19 @@ public final class ContainsAutomaton {
   /** The nearest node on the failure chain (excluding the node) where a literal ends, or -1. */
   private final int[] dict;
   private final int literals;
+  /**
+   * The root's transitions on ASCII chars (0: stay at the root): a scan spends most chars at or
+   * next to the root, so those steps are one array read instead of a search of the root's edges.
+   */
+  private final int[] rootAscii;
 
   private ContainsAutomaton(int[] edgeStart, char[] edgeChar, int[] edgeTarget, int[] fail, int[] out, int[] dict, int literals) {
+    this.rootAscii = new int[128];
+    for (int i = edgeStart[0]; i < edgeStart[1]; i++) {
+      if (edgeChar[i] < 128) {
+        rootAscii[edgeChar[i]] = edgeTarget[i];
+      }
+    }
     this.edgeStart = edgeStart;
     this.edgeChar = edgeChar;
     this.edgeTarget = edgeTarget;
@@ -170,11 +181,19 @@ public final class ContainsAutomaton {
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      int next;
-      while ((next = step(edgeStart, edgeChar, edgeTarget, state, c)) < 0 && state != 0) {
+      while (true) {
+        if (state == 0) {
+          int next = c < 128 ? rootAscii[c] : step(edgeStart, edgeChar, edgeTarget, 0, c);
+          state = next < 0 ? 0 : next;
+          break;
+        }
+        int next = step(edgeStart, edgeChar, edgeTarget, state, c);
+        if (next >= 0) {
+          state = next;
+          break;
+        }
         state = fail[state];
       }
-      state = next < 0 ? 0 : next;
       for (int o = out[state] >= 0 ? state : dict[state]; o >= 0; o = dict[o]) {
         int id = out[o];
         if (hits == null) {

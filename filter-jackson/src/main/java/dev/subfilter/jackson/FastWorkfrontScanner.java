@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Set;
 
 /**
@@ -58,6 +59,8 @@ final class FastWorkfrontScanner {
   private static final ThreadLocal<Scan> SCANS = ThreadLocal.withInitial(Scan::new);
 
   private final JsonNodeFactory nodes;
+  /** A LinkedHashMap capacity that holds every kept key without resizing. */
+  private final int stateCapacity;
   private final boolean enabled;
   private final long maxDocument;
   private final int maxDepth;
@@ -81,6 +84,7 @@ final class FastWorkfrontScanner {
     this.maxNumber = Math.min(MAX_NUMBER, c.getMaxNumberLength());
     // a token budget would need counting every token; no mapper of ours sets one
     this.enabled = c.getMaxTokenCount() <= 0;
+    stateCapacity = keys.size() * 4 / 3 + 2;
     int size = Integer.highestOneBit(Math.max(keys.size(), 1)) << 2;
     keyBytes = new byte[size][];
     keyHashes = new int[size];
@@ -103,6 +107,11 @@ final class FastWorkfrontScanner {
     }
   }
 
+  /** An empty state object sized for every kept key: no rehashing while a state fills up. */
+  private ObjectNode stateNode() {
+    return new ObjectNode(nodes, new LinkedHashMap<>(stateCapacity));
+  }
+
   /** The event of {@code payload}, or {@code null} when it is outside the subset (or invalid). Never throws. */
   Event scan(byte[] payload) {
     if (!enabled || payload.length > maxDocument) {
@@ -116,17 +125,17 @@ final class FastWorkfrontScanner {
     }
   }
 
-  /** The kept key whose UTF-8 name is {@code b[off, off+len)}, or {@code null}. */
-  private String key(byte[] b, int off, int len, int h) {
+  /** The slot of the kept key whose UTF-8 name is {@code b[off, off+len)} (its name is {@code keyNames[slot]}), or -1. */
+  private int slot(byte[] b, int off, int len, int h) {
     int i = mix(h) & keyMask;
     byte[] k;
     while ((k = keyBytes[i]) != null) {
       if (keyHashes[i] == h && k.length == len && Arrays.equals(k, 0, len, b, off, off + len)) {
-        return keyNames[i];
+        return i;
       }
       i = (i + 1) & keyMask;
     }
-    return null;
+    return -1;
   }
 
   /**
@@ -202,11 +211,44 @@ final class FastWorkfrontScanner {
     private JsonNode built;
     private Instant instant;
     private char[] chars = new char[MAX_NUMBER];
+    /**
+     * The states read so far in this scan, and the kept strings and containers of the first, by key
+     * slot (valid where {@code memoStamp == memoGen}): an UPDATE or DELETE repeats most values in
+     * its second state, and the same bytes at the same depth are the same valid value, so the
+     * node built for the first is reused rather than scanned and built again.
+     */
+    private int states;
+    private int memoGen;
+    private int[] memoStamp = new int[0];
+    private int[] memoStart = new int[0];
+    private int[] memoEnd = new int[0];
+    private JsonNode[] memoNode = new JsonNode[0];
+
+    /** Records the kept value {@code b[start, end)} of the first state (strings and containers: numbers do not delimit themselves). */
+    private void remember(int slot, int start, int end) {
+      byte c = b[start];
+      if (c == '"' || c == '{' || c == '[') {
+        memoStamp[slot] = memoGen;
+        memoStart[slot] = start;
+        memoEnd[slot] = end;
+        memoNode[slot] = built;
+      }
+    }
+
+    /** The index after the value at {@code i} when it is byte for byte the first state's value of this key, else -1. */
+    private int sameAsFirstState(int slot, int i) {
+      if (memoStamp[slot] != memoGen) {
+        return -1;
+      }
+      int len = memoEnd[slot] - memoStart[slot];
+      return i + len <= n && Arrays.equals(b, memoStart[slot], memoEnd[slot], b, i, i + len) ? i + len : -1;
+    }
 
     void release() {
       b = null;
       f = null;
       built = null;
+      Arrays.fill(memoNode, null); // no payload's nodes kept alive by the thread
       if (nameStart.length > KEEP_NAMES) {
         nameStart = new int[256];
         nameLen = new int[256];
@@ -219,6 +261,18 @@ final class FastWorkfrontScanner {
       b = payload;
       n = payload.length;
       top = 0;
+      states = 0;
+      if (memoStamp.length < f.keyNames.length) {
+        memoStamp = new int[f.keyNames.length];
+        memoStart = new int[f.keyNames.length];
+        memoEnd = new int[f.keyNames.length];
+        memoNode = new JsonNode[f.keyNames.length];
+        memoGen = 0;
+      }
+      if (++memoGen == 0) { // wrapped around: old stamps could look current
+        Arrays.fill(memoStamp, 0);
+        memoGen = 1;
+      }
       if (bases.length < f.maxDepth + 2) {
         bases = new int[f.maxDepth + 2];
         objects = new boolean[f.maxDepth + 2];
@@ -257,11 +311,11 @@ final class FastWorkfrontScanner {
           if (c != '{') {
             return null; // a base64 state or an invalid one: the Jackson paths decide
           }
-          newState = f.nodes.objectNode();
+          newState = f.stateNode();
           i = state(i, newState);
         } else if (is(nameAt, len, OLD_STATE)) {
           if (c == '{') {
-            oldState = f.nodes.objectNode();
+            oldState = f.stateNode();
             i = state(i, oldState);
           } else if (c == 'n') {
             i = literal(i, NULL);
@@ -380,6 +434,7 @@ final class FastWorkfrontScanner {
 
     /** A state object at {@code i}, keeping the reader's keys into {@code out}. */
     private int state(int i, ObjectNode out) {
+      states++;
       if (++depth > f.maxDepth) {
         return -1;
       }
@@ -395,17 +450,27 @@ final class FastWorkfrontScanner {
           return -1;
         }
         int k = top - 1;
-        String key = f.key(b, nameStart[k], nameLen[k], nameHash[k]);
+        int slot = f.slot(b, nameStart[k], nameLen[k], nameHash[k]);
         i = colon(i);
         if (i < 0) {
           return -1;
         }
-        if (key == null) {
+        if (slot < 0) {
           i = skip(i);
         } else {
-          i = keep(i);
+          int again = states > 1 ? sameAsFirstState(slot, i) : -1;
+          if (again >= 0) {
+            built = memoNode[slot];
+            i = again;
+          } else {
+            int start = i;
+            i = keep(i);
+            if (i >= 0 && states == 1) {
+              remember(slot, start, i);
+            }
+          }
           if (i >= 0) {
-            out.set(key, built);
+            out.set(f.keyNames[slot], built);
           }
         }
         i = i < 0 ? -1 : ws(i);

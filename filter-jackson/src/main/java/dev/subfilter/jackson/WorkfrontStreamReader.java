@@ -46,7 +46,8 @@ import java.util.Set;
  * right where it answers.
  *
  * <p>The {@link Event} returned holds pruned states: use it for matching the subscriptions the
- * reader was built for, not for {@code explain} output or for forwarding.
+ * reader was built for, not for {@code explain} output or for forwarding. Its two states may share
+ * nodes (a value the old state repeats byte for byte is built once): treat them as read-only.
  *
  * <p>Immutable and thread-safe: build one per set of keys and share it.
  */

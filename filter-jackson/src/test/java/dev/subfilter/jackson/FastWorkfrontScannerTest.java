@@ -423,4 +423,32 @@ class FastWorkfrontScannerTest {
     assertThat(catchThrowable(() -> r.read(invalid))).isInstanceOf(InvalidEventException.class)
         .hasMessage(catchThrowable(() -> tree(invalid)).getMessage());
   }
+
+  @Test
+  void scan_secondStateRepeatsValues_reusesOnlyByteForByteEqualStringsAndContainers() {
+    String shared = "\"ID\":\"t1\",\"status\":\"CUR\",\"kept\":{\"a\":[1,{\"b\":\"c\"}]}";
+    // same bytes in both states: the old state's nodes are the new state's
+    Event same = accepted(utf8("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\"," + shared
+        + "},\"oldState\":{\"objCode\":\"TASK\"," + shared + "}}"));
+    JsonNode n = (JsonNode) same.newState();
+    JsonNode o = (JsonNode) same.oldState();
+    assertThat(o.get("kept")).isSameAs(n.get("kept"));
+    assertThat(o.get("status")).isSameAs(n.get("status"));
+    assertThat(STATUS.matches(same)).isTrue();
+
+    // differing in the last byte of a container, or a string that is a prefix, or a number that is a prefix: built anew
+    Event differ = accepted(utf8("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"ID\":12,\"status\":\"CU\","
+        + "\"kept\":{\"a\":[1,{\"b\":\"c\"}]}},\"oldState\":{\"objCode\":\"TASK\",\"ID\":123,\"status\":\"CUR\","
+        + "\"kept\":{\"a\":[1,{\"b\":\"d\"}]}}}"));
+    assertThat(((JsonNode) differ.oldState()).get("kept")).isNotEqualTo(((JsonNode) differ.newState()).get("kept"));
+    assertThat(((JsonNode) differ.oldState()).get("ID").asInt()).isEqualTo(123);
+    assertThat(((JsonNode) differ.oldState()).get("status").asText()).isEqualTo("CUR");
+
+    // a repeated value still counts where the second state breaks the grammar after it
+    assertThat(SCANNER.scan(utf8("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"status\":\"CUR\"},"
+        + "\"oldState\":{\"objCode\":\"TASK\",\"status\":\"CUR\"x}}"))).isNull();
+    // and a repeated container with a duplicate name is declined in the first state already
+    assertThat(SCANNER.scan(utf8("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"kept\":{\"a\":1,\"a\":2}},"
+        + "\"oldState\":{\"objCode\":\"TASK\",\"kept\":{\"a\":1,\"a\":2}}}"))).isNull();
+  }
 }
