@@ -72,6 +72,8 @@ final class FastWorkfrontScanner {
   private final int[] keyHashes;
   private final String[] keyNames;
   private final int keyMask;
+  /** Bit {@code n} set when some kept key is {@code n} bytes long (bit 63: 63 or more): most names are rejected by one test. */
+  private final long keyLengths;
 
   FastWorkfrontScanner(SubfilterJson json, Set<String> keys) {
     this.nodes = json.mapper().getNodeFactory();
@@ -90,6 +92,7 @@ final class FastWorkfrontScanner {
     keyHashes = new int[size];
     keyNames = new String[size];
     keyMask = size - 1;
+    long lengths = 0;
     for (String k : keys) {
       byte[] b = k.getBytes(StandardCharsets.UTF_8);
       // a key UTF-8 cannot carry (a lone surrogate) only arrives as a backslash-u escape: declined
@@ -103,8 +106,10 @@ final class FastWorkfrontScanner {
       }
       keyBytes[i] = b;
       keyHashes[i] = h;
+      lengths |= 1L << Math.min(b.length, 63);
       keyNames[i] = k;
     }
+    keyLengths = lengths;
   }
 
   /** An empty state object sized for every kept key: no rehashing while a state fills up. */
@@ -127,6 +132,9 @@ final class FastWorkfrontScanner {
 
   /** The slot of the kept key whose UTF-8 name is {@code b[off, off+len)} (its name is {@code keyNames[slot]}), or -1. */
   private int slot(byte[] b, int off, int len, int h) {
+    if ((keyLengths & (1L << Math.min(len, 63))) == 0) {
+      return -1; // no kept key has this length (bit 63 stands for every length of 63 and more)
+    }
     int i = mix(h) & keyMask;
     byte[] k;
     while ((k = keyBytes[i]) != null) {
