@@ -3,7 +3,6 @@ package dev.subfilter;
 import dev.subfilter.internal.SmallMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

@@ -69,8 +69,9 @@ import java.util.function.Function;
  * the fallback list: its cost grows with the number of candidates (and of fallback subscriptions
  * in the event's buckets), and the length of the indexed fields' values, not with the size of the
  * set. It allocates only for its answer and the candidates found (nothing when no subscription
- * matches and no OR subscription is reached; a small table of the OR subscriptions evaluated when
- * one is; no iterator, stream or lambda). The automaton of a field is built on the first match
+ * matches and no multi-key subscription is reached — an OR listed under its branches, or one keyed
+ * inside an {@code objects} array, which one event may reach twice; a small table of those
+ * evaluated when one is; no iterator, stream or lambda). The automaton of a field is built on the first match
  * after that field's contains subscriptions changed, in time linear in the total length of their
  * texts.
  *

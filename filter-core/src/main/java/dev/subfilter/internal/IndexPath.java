@@ -16,7 +16,8 @@ final class IndexPath {
   private final String[] steps;
   /** Whether step {@code i} descends into every element of an array ({@code objects}). */
   private final boolean[] each;
-  private final boolean custom;
+  /** How the field itself is looked up: the compiled conditions' own reference. */
+  private final FieldRef ref;
   private final boolean anyEach;
   private final int hash;
 
@@ -24,7 +25,7 @@ final class IndexPath {
     this.field = field;
     this.steps = steps;
     this.each = each;
-    this.custom = field.startsWith("DE:");
+    this.ref = FieldRef.of(field);
     boolean any = false;
     for (boolean b : each) {
       any |= b;
@@ -59,16 +60,9 @@ final class IndexPath {
     return anyEach;
   }
 
-  /** The field's node in {@code state}, or {@code null}: as {@code FieldRef}, DE: names fall back into parameterValues. */
+  /** The field's node in {@code state}, or {@code null}, looked up exactly as the compiled conditions look it up. */
   Object field(JsonModel m, Object state) {
-    Object v = m.get(state, field);
-    if (v == null && custom) {
-      Object pv = m.get(state, "parameterValues");
-      if (pv != null && m.kind(pv) == JsonModel.Kind.OBJECT) {
-        return m.get(pv, field);
-      }
-    }
-    return v;
+    return ref.lookup(m, state);
   }
 
   /** The number of steps below the field. */

@@ -451,4 +451,21 @@ class FastWorkfrontScannerTest {
     assertThat(SCANNER.scan(utf8("{\"eventType\":\"UPDATE\",\"newState\":{\"objCode\":\"TASK\",\"kept\":{\"a\":1,\"a\":2}},"
         + "\"oldState\":{\"objCode\":\"TASK\",\"kept\":{\"a\":1,\"a\":2}}}"))).isNull();
   }
+
+  @Test
+  void scan_keptKeysOfEveryLength_keptAndOthersSkipped() {
+    String k63 = "k".repeat(63);
+    String k64 = "k".repeat(64);
+    String k200 = "k".repeat(200);
+    FastWorkfrontScanner scanner = new FastWorkfrontScanner(JSON, Set.of("objCode", "ID", k63, k64, k200));
+    String state = "{\"objCode\":\"TASK\",\"ID\":\"t1\",\"" + k63 + "\":1,\"" + k64 + "\":2,\"" + k200 + "\":3,"
+        + "\"" + "k".repeat(65) + "\":4,\"" + "k".repeat(199) + "\":5,\"kk\":6}";
+    Event e = scanner.scan(utf8("{\"eventType\":\"UPDATE\",\"newState\":" + state + "}"));
+    assertThat(e).isNotNull();
+    JsonNode n = (JsonNode) e.newState();
+    assertThat(n.get(k63).asInt()).isEqualTo(1);
+    assertThat(n.get(k64).asInt()).as("64 bytes and more share one length bit").isEqualTo(2);
+    assertThat(n.get(k200).asInt()).isEqualTo(3);
+    assertThat(n.size()).as("names of other lengths, or of a kept length but other bytes, are skipped").isEqualTo(5);
+  }
 }
