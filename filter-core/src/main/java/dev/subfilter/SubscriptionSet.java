@@ -22,15 +22,21 @@ import java.util.function.Function;
  * {@link #match} returns exactly the ids whose subscription's {@link CompiledSubscription#matches}
  * holds for the event: the index only narrows down which subscriptions are evaluated, never what a
  * subscription means. Ids come in <em>insertion order</em>: the order in which they were first
- * added; replacing the subscription of an id keeps its place, removing an id and adding it again
- * moves it to the end ({@link java.util.LinkedHashMap} order).
+ * added; {@link #replace replacing} the subscription of an id keeps its place, removing an id and
+ * adding it again moves it to the end ({@link java.util.LinkedHashMap} order).
+ *
+ * <h2>Ids</h2>
+ *
+ * An id is any non-blank string. {@link #add} and {@link #addAll} take new ids only (a present id
+ * is an {@link IllegalArgumentException}, so that two subscriptions under one id never silently
+ * replace each other); {@link #replace} adds or replaces.
  *
  * <h2>Thread-safety</h2>
  *
  * All methods may be called from any thread at any time. The set is an immutable snapshot held in
  * a volatile field: readers ({@link #match}, {@link #size}, {@link #ids}, {@link #get}) read it
  * once and never lock, so each of their answers is the answer of one snapshot, never a mix of two;
- * writers ({@link #add}, {@link #addAll}, {@link #remove}) synchronize among themselves, build the
+ * writers ({@link #add}, {@link #addAll}, {@link #replace}, {@link #replaceAll}, {@link #remove}) synchronize among themselves, build the
  * next snapshot (sharing every part they do not change) and publish it atomically. A reader that
  * starts after a writer returned sees that write.
  *
@@ -91,17 +97,44 @@ public final class SubscriptionSet {
   public SubscriptionSet() {}
 
   /**
-   * Holds {@code subscription} under {@code id}, replacing (in the same place of the insertion
-   * order) any subscription already held under it. Visible to every {@link #match} that starts
-   * after this returns.
+   * Holds {@code subscription} under a new {@code id}, at the end of the insertion order. Visible
+   * to every {@link #match} that starts after this returns.
    *
+   * @param id the subscription's id: not blank
+   * @param subscription the compiled subscription
    * @throws NullPointerException when {@code id} or {@code subscription} is {@code null}
+   * @throws IllegalArgumentException when {@code id} is blank, or already held (use {@link #replace})
    */
   public void add(String id, CompiledSubscription subscription) {
-    Objects.requireNonNull(id, "id");
+    requireId(id);
     Objects.requireNonNull(subscription, "subscription");
     synchronized (writeLock) {
+      if (index.get(id) != null) {
+        throw new IllegalArgumentException("the set already holds a subscription with id " + quote(id)
+            + "; replace(id, subscription) replaces it");
+      }
       index = index.with(id, subscription);
+    }
+  }
+
+  /**
+   * Holds {@code subscription} under {@code id}, replacing the one held under it if any (in the
+   * same place of the insertion order; a new id goes at the end). Visible to every {@link #match}
+   * that starts after this returns.
+   *
+   * @param id the subscription's id: not blank
+   * @param subscription the compiled subscription
+   * @return the subscription it replaced, or {@code null} when {@code id} was not held
+   * @throws NullPointerException when {@code id} or {@code subscription} is {@code null}
+   * @throws IllegalArgumentException when {@code id} is blank
+   */
+  public CompiledSubscription replace(String id, CompiledSubscription subscription) {
+    requireId(id);
+    Objects.requireNonNull(subscription, "subscription");
+    synchronized (writeLock) {
+      CompiledSubscription previous = index.get(id);
+      index = index.with(id, subscription);
+      return previous;
     }
   }
 
@@ -109,17 +142,56 @@ public final class SubscriptionSet {
    * Adds every entry of {@code subscriptions} (in its iteration order) as {@link #add} does, and
    * publishes them at once: a concurrent {@link #match} sees all of them or none.
    *
+   * @param subscriptions new ids and their compiled subscriptions
    * @throws NullPointerException when the map, a key or a value is {@code null}; then nothing is added
+   * @throws IllegalArgumentException when an id is blank or already held; then nothing is added
    */
   public void addAll(Map<String, CompiledSubscription> subscriptions) {
     Objects.requireNonNull(subscriptions, "subscriptions");
     synchronized (writeLock) {
       SubscriptionIndex next = index;
       for (Map.Entry<String, CompiledSubscription> e : subscriptions.entrySet()) {
-        next = next.with(Objects.requireNonNull(e.getKey(), "id"), Objects.requireNonNull(e.getValue(), "subscription"));
+        String id = requireId(e.getKey());
+        Objects.requireNonNull(e.getValue(), "subscription");
+        if (next.get(id) != null) {
+          throw new IllegalArgumentException("the set already holds a subscription with id " + quote(id)
+              + "; nothing was added (replace(id, subscription) replaces one)");
+        }
+        next = next.with(id, e.getValue());
       }
       index = next;
     }
+  }
+
+  /**
+   * Holds every entry of {@code subscriptions} (in its iteration order) as {@link #replace} does,
+   * and publishes them at once: a concurrent {@link #match} sees all of them or none.
+   *
+   * @param subscriptions ids and their compiled subscriptions, new or replacing
+   * @throws NullPointerException when the map, a key or a value is {@code null}; then nothing changes
+   * @throws IllegalArgumentException when an id is blank; then nothing changes
+   */
+  public void replaceAll(Map<String, CompiledSubscription> subscriptions) {
+    Objects.requireNonNull(subscriptions, "subscriptions");
+    synchronized (writeLock) {
+      SubscriptionIndex next = index;
+      for (Map.Entry<String, CompiledSubscription> e : subscriptions.entrySet()) {
+        next = next.with(requireId(e.getKey()), Objects.requireNonNull(e.getValue(), "subscription"));
+      }
+      index = next;
+    }
+  }
+
+  private static String requireId(String id) {
+    Objects.requireNonNull(id, "id");
+    if (id.isBlank()) {
+      throw new IllegalArgumentException("a subscription id must not be blank, was " + quote(id));
+    }
+    return id;
+  }
+
+  private static String quote(String id) {
+    return JsonWriter.quote(id);
   }
 
   /**

@@ -324,7 +324,11 @@ class SubscriptionSetProperties {
       if (op.add()) {
         CompiledSubscription s = compiled[op.c() % compiled.length];
         Statistics.label("update").collect(model.containsKey(id) ? "replace" : "add");
-        set.add(id, s);
+        if (model.containsKey(id)) {
+          assertThat(set.replace(id, s)).isSameAs(model.get(id));
+        } else {
+          set.add(id, s);
+        }
         model.put(id, s);
         collectPlacement(set, id);
       } else {
@@ -507,8 +511,8 @@ class SubscriptionSetProperties {
       try {
         start.await();
         for (int round = 0; round < 200; round++) {
-          set.add("never" + (round % 7), never.get(round % never.size()));
-          set.add("b" + (round % base.size()), base.get(round % base.size()).compile()); // the same subscription again
+          set.replace("never" + (round % 7), never.get(round % never.size()));
+          set.replace("b" + (round % base.size()), base.get(round % base.size()).compile()); // the same subscription again
           if (round % 3 == 0) {
             set.remove("never" + ((round + 3) % 7));
           }
@@ -516,7 +520,7 @@ class SubscriptionSetProperties {
             Map<String, CompiledSubscription> batch = new LinkedHashMap<>();
             batch.put("never-batch" + round % 5, never.get(round % never.size()));
             batch.put("never" + (round % 7), never.get((round + 1) % never.size()));
-            set.addAll(batch);
+            set.replaceAll(batch);
           }
           if (round % 3 == 1 && round / 3 < growCount) {
             set.add("grow" + round / 3, grow);
@@ -524,7 +528,7 @@ class SubscriptionSetProperties {
           Thread.yield();
         }
         for (int g = 0; g < growCount; g++) {
-          set.add("grow" + g, grow); // the ones the loop did not reach; re-adding keeps the place
+          set.replace("grow" + g, grow); // the ones the loop did not reach; replacing keeps the place
         }
       } catch (Throwable t) {
         failure.compareAndSet(null, t);

@@ -251,7 +251,7 @@ class SubscriptionSetTest {
     assertThat(set.stateKeys()).as("no new key: same object").isSameAs(first);
     set.add("c", sub(eq("DE:Region", JsonValue.of("EMEA"))));
     assertThat(set.stateKeys()).containsExactlyInAnyOrder("objCode", "ID", "status", "DE:Region", "parameterValues");
-    set.add("c", sub(eq("DE:Region", JsonValue.of("APAC"))));
+    set.replace("c", sub(eq("DE:Region", JsonValue.of("APAC"))));
     assertThat(set.stateKeys()).as("replaced by one reading the same keys").containsExactlyInAnyOrder("objCode", "ID", "status", "DE:Region", "parameterValues");
     set.remove("a");
     assertThat(set.stateKeys()).as("b still reads status").contains("status");
@@ -445,6 +445,62 @@ class SubscriptionSetTest {
   }
 
   @Test
+  void add_presentId_throwsAndKeepsTheHeldOne() {
+    SubscriptionSet set = new SubscriptionSet();
+    CompiledSubscription first = sub(eq("status", JsonValue.of("CUR")));
+    set.add("a", first);
+    assertThatThrownBy(() -> set.add("a", sub()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("\"a\"").hasMessageContaining("replace(id, subscription)");
+    assertThat(set.get("a")).isSameAs(first);
+    assertThat(set.size()).isEqualTo(1);
+  }
+
+  @Test
+  void add_blankId_throws() {
+    SubscriptionSet set = new SubscriptionSet();
+    for (String blank : List.of("", " ", "\t\n")) {
+      assertThatThrownBy(() -> set.add(blank, sub())).as("%s", blank)
+          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("must not be blank");
+      assertThatThrownBy(() -> set.replace(blank, sub())).isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThatThrownBy(() -> set.add(null, sub())).isInstanceOf(NullPointerException.class).hasMessage("id");
+    assertThat(set.size()).isZero();
+  }
+
+  @Test
+  void addAll_onePresentOrBlankId_addsNothing() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("a", sub());
+    Map<String, CompiledSubscription> batch = new LinkedHashMap<>();
+    batch.put("b", sub());
+    batch.put("a", sub());
+    assertThatThrownBy(() -> set.addAll(batch)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nothing was added");
+    Map<String, CompiledSubscription> blank = new LinkedHashMap<>();
+    blank.put("c", sub());
+    blank.put(" ", sub());
+    assertThatThrownBy(() -> set.addAll(blank)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> set.replaceAll(blank)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(set.ids()).containsExactly("a");
+  }
+
+  @Test
+  void replace_returnsThePreviousOne_orNullForANewId() {
+    SubscriptionSet set = new SubscriptionSet();
+    CompiledSubscription one = sub();
+    CompiledSubscription two = sub(eq("status", JsonValue.of("CUR")));
+    assertThat(set.replace("a", one)).isNull();
+    assertThat(set.replace("a", two)).isSameAs(one);
+    assertThat(set.get("a")).isSameAs(two);
+    Map<String, CompiledSubscription> batch = new LinkedHashMap<>();
+    batch.put("b", one);
+    batch.put("a", one);
+    set.replaceAll(batch);
+    assertThat(set.ids()).containsExactly("a", "b");
+    assertThat(set.get("a")).isSameAs(one);
+  }
+
+  @Test
   void replaceKeepsThePlace_removeAndReAddMovesToTheEnd() {
     SubscriptionSet set = new SubscriptionSet();
     set.add("a", sub());
@@ -453,13 +509,13 @@ class SubscriptionSetTest {
     Event e = task("ID", "t1", "status", "CUR");
     assertThat(match(set, e)).containsExactly("a", "b", "c");
 
-    set.add("b", sub(eq("status", JsonValue.of("NEW"))));
+    set.replace("b", sub(eq("status", JsonValue.of("NEW"))));
     assertThat(set.size()).isEqualTo(3);
     assertThat(set.ids()).containsExactly("a", "b", "c");
     assertThat(match(set, e)).containsExactly("a", "c");
     assertThat(match(set, task("ID", "t1", "status", "NEW"))).containsExactly("a", "b", "c");
 
-    set.add("a", pinned("t1", eq("status", JsonValue.of("CUR"))));
+    set.replace("a", pinned("t1", eq("status", JsonValue.of("CUR"))));
     assertThat(set.placement("a")).isEqualTo("pinned");
     assertThat(match(set, e)).containsExactly("a", "c");
 
@@ -522,14 +578,14 @@ class SubscriptionSetTest {
   }
 
   @Test
-  void addAll_addsInIterationOrder() {
+  void replaceAll_addsInIterationOrder_replacedKeepTheirPlace() {
     SubscriptionSet set = new SubscriptionSet();
     set.add("z", sub());
     Map<String, CompiledSubscription> m = new LinkedHashMap<>();
     m.put("b", sub());
     m.put("a", sub(eq("status", JsonValue.of("CUR"))));
     m.put("z", pinned("t1"));
-    set.addAll(m);
+    set.replaceAll(m);
     assertThat(set.ids()).containsExactly("z", "b", "a");
     assertThat(match(set, task("ID", "t1", "status", "CUR"))).containsExactly("z", "b", "a");
   }
@@ -681,17 +737,17 @@ class SubscriptionSetTest {
     Event all = task("ID", "t1", "status", "CUR", "ownerID", "u1", "name", "x");
     assertThat(match(set, all)).containsExactly("first", "or", "last");
 
-    set.add("or", sub(Connector.OR, eq("status", JsonValue.of("NEW")), eq("ownerID", JsonValue.of("u2"))));
+    set.replace("or", sub(Connector.OR, eq("status", JsonValue.of("NEW")), eq("ownerID", JsonValue.of("u2"))));
     assertThat(set.placement("or")).isEqualTo("or(eq newState status; eq newState ownerID)");
     assertThat(match(set, all)).containsExactly("first", "last");
     assertThat(match(set, task("ID", "t1", "ownerID", "u2"))).containsExactly("or", "last");
     assertThat(match(set, task("name", "x", "ownerID", "u1"))).isEmpty();
 
-    set.add("or", sub(cond("n", Operator.GT, JsonValue.of(1), State.NEW_STATE)));
+    set.replace("or", sub(cond("n", Operator.GT, JsonValue.of(1), State.NEW_STATE)));
     assertThat(set.placement("or")).isEqualTo("fallback");
     assertThat(match(set, task("ownerID", "u2", "n", 2L))).containsExactly("or");
 
-    set.add("or", sub(Connector.OR, eq("status", JsonValue.of("NEW")), eq("ownerID", JsonValue.of("u2"))));
+    set.replace("or", sub(Connector.OR, eq("status", JsonValue.of("NEW")), eq("ownerID", JsonValue.of("u2"))));
     assertThat(set.remove("or")).isTrue();
     assertThat(set.placement("or")).isNull();
     assertThat(match(set, task("ID", "t1", "status", "NEW", "ownerID", "u2"))).containsExactly("last");
