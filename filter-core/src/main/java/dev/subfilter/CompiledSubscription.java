@@ -1,12 +1,7 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.Canon;
-import dev.subfilter.internal.Compiler;
-import dev.subfilter.internal.Explainer;
 import dev.subfilter.internal.Matcher;
-import java.util.ArrayDeque;
-import java.util.Deque;
-import java.util.LinkedHashSet;
+import dev.subfilter.internal.Plan;
 import java.util.Objects;
 import java.util.Set;
 
@@ -17,9 +12,6 @@ import java.util.Set;
  * fields and mismatched types make a filter false, as the semantics table says.
  */
 public final class CompiledSubscription {
-  /** Subscriptions from one template read the same keys: one shared set per distinct key set. */
-  private static final Canon<Set<String>> KEY_SETS = new Canon<>(4096);
-
   private final Subscription subscription;
   private final String objCode;
   private final String eventType;
@@ -34,23 +26,9 @@ public final class CompiledSubscription {
     this.eventType = s.eventType();
     this.objId = s.objId();
     this.vendorName = !EventNames.isCanonical(eventType);
-    this.filters = Compiler.compile(s.filterConnector(), s.filters());
-    Set<String> keys = new LinkedHashSet<>();
-    keys.add("objCode");
-    keys.add("ID");
-    Deque<Filter> todo = new ArrayDeque<>(s.filters());
-    while (!todo.isEmpty()) {
-      Filter f = todo.pop();
-      if (f instanceof Filter.Group g) {
-        todo.addAll(g.filters());
-      } else if (f instanceof Filter.Condition c) {
-        keys.add(c.fieldName());
-        if (c.fieldName().startsWith("DE:")) {
-          keys.add("parameterValues");
-        }
-      }
-    }
-    this.stateKeys = KEY_SETS.of(Set.copyOf(keys));
+    Plan plan = Plan.of(s);
+    this.filters = plan.compile();
+    this.stateKeys = plan.stateKeys();
   }
 
   /**
@@ -58,17 +36,29 @@ public final class CompiledSubscription {
    * condition's fieldName ({@code parameterValues} too for a {@code DE:} name), plus {@code objCode}
    * and {@code ID} for the gate. An event whose states hold only these keys (with their full
    * values) matches exactly when the full event does. Unmodifiable; computed once at compile time.
+   *
+   * @return the keys; never {@code null}
    */
   public Set<String> stateKeys() {
     return stateKeys;
   }
 
-  /** Compiles {@code subscription}; never fails for a valid one. */
+  /**
+   * Compiles {@code subscription}; never fails for a valid one.
+   *
+   * @param subscription the subscription to compile
+   * @return its compiled form
+   * @throws NullPointerException when {@code subscription} is {@code null}
+   */
   public static CompiledSubscription compile(Subscription subscription) {
     return new CompiledSubscription(Objects.requireNonNull(subscription, "subscription"));
   }
 
-  /** The subscription this was compiled from. */
+  /**
+   * The subscription this was compiled from.
+   *
+   * @return never {@code null}
+   */
   public Subscription subscription() {
     return subscription;
   }
@@ -76,9 +66,10 @@ public final class CompiledSubscription {
   /**
    * Whether {@code event} matches: the same eventType (or, for a subscription naming a vendor
    * event such as {@code task.status-changed}, the same {@link Event#name()}), the same objCode,
-   * the same objId when the subscription sets one, and then the filters.
+   * the same objId when the subscription sets one, and then the filters. Allocates nothing.
    *
    * @param event not {@code null}
+   * @return whether it matches
    */
   public boolean matches(Event event) {
     return eventType.equals(vendorName ? event.name() : event.eventType())
@@ -89,17 +80,19 @@ public final class CompiledSubscription {
 
   /**
    * Why {@code event} matches or not: the gate checks and every filter and group with the value(s)
-   * it saw, its result and, when false, the reason in plain words. {@code explain(e).matched()}
-   * always equals {@link #matches matches(e)}, and each node's result is computed by the same
-   * compiled code. Costlier than {@code matches} (each filter is compiled again and values are
-   * copied out of the event): for diagnostics and logs, not for every delivery. Never throws for
-   * a non-null event.
+   * it saw, its result and, when false, the reason in plain words. The filters are evaluated by
+   * the same compiled code as {@code matches}, traced (every condition evaluated, none skipped),
+   * so {@code explain(e).matched()} always equals {@link #matches matches(e)}. Costlier than
+   * {@code matches} (values are copied out of the event for display): for diagnostics and logs,
+   * not for every delivery. Never throws for a non-null event.
    *
    * @param event not {@code null}
+   * @return the explanation
+   * @throws NullPointerException when {@code event} is {@code null}
    */
   public Explanation explain(Event event) {
     Objects.requireNonNull(event, "event");
-    return Explainer.explain(subscription, filters, matches(event), event);
+    return Plan.of(subscription).explain(filters, event);
   }
 
   @Override

@@ -1,6 +1,6 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.Text;
+import dev.subfilter.internal.Numbers;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -75,11 +75,11 @@ public final class Event {
         objId = model.text(id);
       } else if (k == JsonModel.Kind.NUMBER) {
         BigDecimal d = model.decimalValue(id);
-        if (Text.plainLength(d) > MAX_ID_LENGTH) {
+        if (Numbers.plainLength(d) > MAX_ID_LENGTH) {
           throw new InvalidEventException(new Problem("/newState/ID",
               "the number " + d + " is longer than " + MAX_ID_LENGTH + " characters written out; not an object ID"));
         }
-        objId = Text.plain(d, MAX_ID_LENGTH);
+        objId = Numbers.plain(d, MAX_ID_LENGTH);
       }
     }
     return builder(model).source("workfront").eventType(eventType).objCode(model.text(code)).objId(objId)

@@ -1,7 +1,6 @@
 package dev.subfilter;
 
 import java.util.List;
-import dev.subfilter.internal.NestedValue;
 import java.util.Objects;
 
 /**
@@ -16,11 +15,19 @@ public sealed interface Filter {
    *
    * @param fieldName a key of the chosen state, taken literally; never empty
    * @param comparison the operator
-   * @param fieldValue the value compared against; {@code null} only when the operator ignores it
-   *     (JSON null is {@link JsonValue#NULL})
+   * @param fieldValue the value compared against, typed ({@link FieldValue#of} reads one from JSON);
+   *     {@code null} exactly when the operator ignores it (given one, such an operator drops it;
+   *     JSON null is {@link JsonValue#NULL})
    * @param state the state read; {@code changed} reads both
    */
-  record Condition(String fieldName, Operator comparison, JsonValue fieldValue, State state) implements Filter {
+  record Condition(String fieldName, Operator comparison, FieldValue fieldValue, State state) implements Filter {
+    /**
+     * @throws NullPointerException when fieldName, comparison or state is {@code null}
+     * @throws IllegalArgumentException when fieldName is empty, fieldValue is {@code null} for an
+     *     operator that reads it, or fieldValue holds a number of
+     *     more than {@link Limits#MAX_STRING_LENGTH} digits written out or nests deeper than
+     *     {@link Limits#MAX_DEPTH}
+     */
     public Condition {
       Objects.requireNonNull(fieldName, "fieldName");
       Objects.requireNonNull(comparison, "comparison");
@@ -29,20 +36,43 @@ public sealed interface Filter {
         throw new IllegalArgumentException("fieldName must not be empty");
       }
       fieldName = fieldName.intern(); // thousands of subscriptions name a few dozen fields: keep one copy of each
-      if (fieldValue == null && comparison.usesValue()) {
-        throw new IllegalArgumentException("comparison " + comparison.token() + " needs a fieldValue");
-      }
-      if (fieldValue != null && comparison.usesValue()) {
-        String problem = NestedValue.problem(fieldValue);
-        if (problem != null) {
-          throw new IllegalArgumentException("fieldValue: " + problem);
+      if (!comparison.usesValue()) {
+        fieldValue = null; // changed, exists and notExists ignore it: one condition, however it was written
+      } else {
+        if (fieldValue == null) {
+          throw new IllegalArgumentException("comparison " + comparison.token() + " needs a fieldValue");
         }
+        FieldValueReader.requireValid(fieldValue);
       }
     }
 
-    /** A {@code newState} condition. */
+    /**
+     * A {@code newState} condition.
+     *
+     * @param fieldName a key of the new state
+     * @param comparison the operator
+     * @param fieldValue the fieldValue as JSON, or {@code null} when the operator ignores it
+     * @return the condition
+     * @throws IllegalArgumentException as {@link FieldValue#of} and the constructor do
+     */
     public static Condition of(String fieldName, Operator comparison, JsonValue fieldValue) {
-      return new Condition(fieldName, comparison, fieldValue, State.NEW_STATE);
+      return of(fieldName, comparison, fieldValue, State.NEW_STATE);
+    }
+
+    /**
+     * A condition whose fieldValue is given as JSON.
+     *
+     * @param fieldName a key of the chosen state
+     * @param comparison the operator
+     * @param fieldValue the fieldValue as JSON, or {@code null} when the operator ignores it
+     * @param state the state read
+     * @return the condition
+     * @throws IllegalArgumentException as {@link FieldValue#of} and the constructor do
+     */
+    public static Condition of(String fieldName, Operator comparison, JsonValue fieldValue, State state) {
+      Objects.requireNonNull(comparison, "comparison");
+      boolean read = fieldValue != null && comparison.usesValue();
+      return new Condition(fieldName, comparison, read ? FieldValue.of(fieldValue) : null, state);
     }
   }
 

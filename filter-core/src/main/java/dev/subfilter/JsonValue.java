@@ -1,15 +1,14 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.SmallMap;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A small immutable JSON value: the values a subscription holds ({@code fieldValue}, carried keys).
+ * Every kind but {@link Obj} is also a {@link FieldValue} leaf.
  *
  * <p>Numbers are {@link BigDecimal}s and compare by value ({@code 1} equals {@code 1.0}); objects
  * keep their key order for printing but compare as maps. Instances are immutable and thread-safe;
@@ -21,7 +20,7 @@ public sealed interface JsonValue {
   JsonValue NULL = new Null();
 
   /** JSON {@code null}; use {@link #NULL}. */
-  record Null() implements JsonValue {
+  record Null() implements JsonValue, FieldValue {
     @Override
     public String toString() {
       return "null";
@@ -29,7 +28,7 @@ public sealed interface JsonValue {
   }
 
   /** A JSON boolean. */
-  record Bool(boolean value) implements JsonValue {
+  record Bool(boolean value) implements JsonValue, FieldValue {
     @Override
     public String toString() {
       return Boolean.toString(value);
@@ -37,9 +36,9 @@ public sealed interface JsonValue {
   }
 
   /** A JSON number; equality is by numeric value. */
-  record Num(BigDecimal value) implements JsonValue {
+  record Num(BigDecimal value) implements JsonValue, FieldValue {
     public Num {
-      Objects.requireNonNull(value, "value");
+      java.util.Objects.requireNonNull(value, "value"); // qualified: FieldValue.Objects is a member here
     }
 
     @Override
@@ -59,9 +58,9 @@ public sealed interface JsonValue {
   }
 
   /** A JSON string. */
-  record Str(String value) implements JsonValue {
+  record Str(String value) implements JsonValue, FieldValue {
     public Str {
-      Objects.requireNonNull(value, "value");
+      java.util.Objects.requireNonNull(value, "value"); // qualified: FieldValue.Objects is a member here
       if (value.length() <= 16) {
         value = value.intern(); // statuses, regions, codes: thousands of subscriptions share a few short values
       }
@@ -74,7 +73,7 @@ public sealed interface JsonValue {
   }
 
   /** A JSON array; the list is an unmodifiable copy. */
-  record Arr(List<JsonValue> elements) implements JsonValue {
+  record Arr(List<JsonValue> elements) implements JsonValue, FieldValue {
     public Arr {
       elements = List.copyOf(elements);
     }

@@ -1,6 +1,6 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.SmallMap;
+import dev.subfilter.internal.Plan;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -64,6 +64,6 @@ public record Subscription(
 
   /** This subscription as Workfront JSON, every default written out; parsing it gives an equal subscription. */
   public JsonValue toJson() {
-    return SubscriptionPrinter.print(this);
+    return Plan.of(this).toJson();
   }
 }

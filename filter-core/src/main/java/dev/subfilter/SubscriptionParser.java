@@ -1,7 +1,6 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.NestedValue;
-import dev.subfilter.internal.Text;
+import dev.subfilter.internal.Numbers;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -203,54 +202,14 @@ public final class SubscriptionParser {
       if (value == null && op != null && op.usesValue()) {
         problem(vp, "missing; comparison \"" + op.token() + "\" needs a fieldValue (only changed, exists and notExists go without)");
       }
+      FieldValue typed = null;
       if (value != null && op != null && op.usesValue()) {
-        checkValue(value, vp);
+        typed = FieldValueReader.read(value, vp, limits, this::problem);
       }
       if (problems.size() > before || op == null || state == null) {
         return null;
       }
-      return new Filter.Condition(fieldName, op, value, state);
-    }
-
-    /** Nested-form shape, depth and number-size checks of a fieldValue, without recursion. */
-    void checkValue(JsonValue root, String rootPointer) {
-      Deque<Object[]> stack = new ArrayDeque<>();
-      stack.push(new Object[] {root, rootPointer, 1, Boolean.TRUE});
-      while (!stack.isEmpty()) {
-        Object[] top = stack.pop();
-        JsonValue v = (JsonValue) top[0];
-        String p = (String) top[1];
-        int depth = (Integer) top[2];
-        boolean nestedForm = (Boolean) top[3];
-        if (depth > limits.maxValueDepth() && (v instanceof JsonValue.Obj || v instanceof JsonValue.Arr)) {
-          problem(p, "fieldValue nested " + depth + " deep exceeds the limit of " + limits.maxValueDepth() + "; raise Limits.maxValueDepth");
-          continue;
-        }
-        if (v instanceof JsonValue.Num n) {
-          if (Text.plainLength(n.value()) > limits.maxStringLength()) {
-            problem(p, "the number " + n + " has more than " + limits.maxStringLength() + " digits written out; raise Limits.maxStringLength");
-          }
-        } else if (v instanceof JsonValue.Obj o && nestedForm) {
-          String shape = NestedValue.shapeProblem(o);
-          if (shape != null) {
-            problem(p, shape);
-            continue;
-          }
-          String k = NestedValue.keyword(o);
-          String base = k == null ? p : Problem.child(p, k);
-          for (Map.Entry<String, JsonValue> e : NestedValue.members(o).entrySet()) {
-            stack.push(new Object[] {e.getValue(), Problem.child(base, e.getKey()), depth + 1, Boolean.TRUE});
-          }
-        } else if (v instanceof JsonValue.Obj o) {
-          for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
-            stack.push(new Object[] {e.getValue(), Problem.child(p, e.getKey()), depth + 1, Boolean.FALSE});
-          }
-        } else if (v instanceof JsonValue.Arr a) {
-          for (int i = 0; i < a.elements().size(); i++) {
-            stack.push(new Object[] {a.elements().get(i), Problem.child(p, i), depth + 1, Boolean.FALSE});
-          }
-        }
-      }
+      return new Filter.Condition(fieldName, op, typed, state);
     }
 
     /** Every string and key of the document within Limits.maxStringLength, checked once up front. */
@@ -320,8 +279,8 @@ public final class SubscriptionParser {
       if (v instanceof JsonValue.Str s && !s.value().isEmpty()) {
         return s.value();
       }
-      if (v instanceof JsonValue.Num n && Text.plainLength(n.value()) <= limits.maxStringLength()) {
-        return Text.plain(n.value(), limits.maxStringLength());
+      if (v instanceof JsonValue.Num n && Numbers.plainLength(n.value()) <= limits.maxStringLength()) {
+        return Numbers.plain(n.value(), limits.maxStringLength());
       }
       problem("/objId", v instanceof JsonValue.Num
           ? "the number " + v + " is longer than " + limits.maxStringLength() + " characters written out; raise Limits.maxStringLength"

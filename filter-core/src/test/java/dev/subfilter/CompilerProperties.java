@@ -133,7 +133,7 @@ class CompilerProperties {
     Statistics.label("operator/outcome").collect(op + " " + outcome(reference));
     Statistics.label("state read").collect(c.state().token());
     Statistics.label("old state").collect(oldState(e));
-    Statistics.label("nesting").collect(SubscriptionArbitraries.nesting(c.comparison().usesValue() ? c.fieldValue() : null));
+    Statistics.label("nesting").collect(SubscriptionArbitraries.nesting(c.comparison().usesValue() ? c.fieldValue().toJson() : null));
     Statistics.label("planted").collect(cc.plant());
     Statistics.label("numbers in the model").collect(e.nativeNumbers() ? "Long/Integer/Double" : "BigDecimal");
 
@@ -188,7 +188,7 @@ class CompilerProperties {
     Statistics.label("field").collect(state == null ? "state unknown" : present ? "present" : "absent");
     Statistics.label("eq").collect(outcome(eqHolds));
     Statistics.label("ne").collect(outcome(neHolds));
-    Statistics.label("fieldValue").collect(SubscriptionArbitraries.nesting(eq.fieldValue()));
+    Statistics.label("fieldValue").collect(SubscriptionArbitraries.nesting(eq.fieldValue().toJson()));
     Statistics.label("field").coverage(cov -> coverEach(cov, List.of("present", "absent", "state unknown")));
     Statistics.label("eq").coverage(cov -> coverEach(cov, List.of("match", "no-match")));
     Statistics.label("ne").coverage(cov -> coverEach(cov, List.of("match", "no-match")));
@@ -211,7 +211,7 @@ class CompilerProperties {
     Statistics.label("field").collect(state == null ? "state unknown" : present ? "present" : "absent");
     Statistics.label("contains").collect(outcome(containsHolds));
     Statistics.label("notContains").collect(outcome(notContainsHolds));
-    Statistics.label("fieldValue").collect(SubscriptionArbitraries.nesting(contains.fieldValue()));
+    Statistics.label("fieldValue").collect(SubscriptionArbitraries.nesting(contains.fieldValue().toJson()));
     Statistics.label("field").coverage(cov -> coverEach(cov, List.of("present", "absent", "state unknown")));
     Statistics.label("contains").coverage(cov -> coverEach(cov, List.of("match", "no-match")));
     Statistics.label("notContains").coverage(cov -> coverEach(cov, List.of("match", "no-match")));

@@ -101,7 +101,7 @@ public final class ReferenceInterpreter {
     if (c.comparison() == Operator.NOT_EXISTS) {
       return field == null;
     }
-    return field != null && compare(c.comparison(), field, c.fieldValue());
+    return field != null && compare(c.comparison(), field, c.fieldValue().toJson());
   }
 
   static JsonValue lookup(JsonValue.Obj state, String name) {

@@ -30,7 +30,7 @@ class RoundTripProperties {
     Statistics.label("carried keys").collect(s.carried().isEmpty() ? "none" : "some");
     Statistics.label("objId").collect(s.objId() == null ? "none" : "set");
     Statistics.label("nested fieldValue").collect(SubscriptionArbitraries.conditions(s.filters()).stream()
-        .anyMatch(c -> c.fieldValue() instanceof JsonValue.Obj) ? "some" : "none");
+        .anyMatch(c -> c.fieldValue() != null && c.fieldValue().toJson() instanceof JsonValue.Obj) ? "some" : "none");
   }
 
   @Property(tries = 1000)

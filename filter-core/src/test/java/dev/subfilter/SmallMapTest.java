@@ -3,15 +3,13 @@ package dev.subfilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.subfilter.internal.Canon;
-import dev.subfilter.internal.SmallMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The compact structures that keep a large subscription set under 1 KB per subscription. */
+/** The compact map that keeps carried keys and small JSON objects small. */
 class SmallMapTest {
   private static Map<String, Integer> ordered(int n) {
     Map<String, Integer> m = new LinkedHashMap<>();
@@ -52,19 +50,5 @@ class SmallMapTest {
     Map<String, Integer> nullKey = new HashMap<>();
     nullKey.put(null, 1);
     assertThatThrownBy(() -> SmallMap.copyOf(nullKey)).isInstanceOf(NullPointerException.class).hasMessage("key");
-  }
-
-  @Test
-  void canon_equalValues_sharedUntilThePoolIsFull() {
-    Canon<String> pool = new Canon<>(2);
-    String a = new String("alpha");
-    assertThat(pool.of(a)).isSameAs(a);
-    assertThat(pool.of(new String("alpha"))).as("an equal value gets the pooled one").isSameAs(a);
-    String b = new String("beta");
-    assertThat(pool.of(b)).isSameAs(b);
-    String c = new String("gamma");
-    assertThat(pool.of(c)).as("pool full: returned unshared").isSameAs(c);
-    assertThat(pool.of(new String("gamma"))).as("and not pooled").isNotSameAs(c);
-    assertThat(pool.of(new String("beta"))).isSameAs(b);
   }
 }

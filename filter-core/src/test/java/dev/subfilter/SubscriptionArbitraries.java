@@ -332,13 +332,13 @@ public final class SubscriptionArbitraries {
   /** A condition with any of the 12 operators; changed/exists/notExists mostly without fieldValue (any value is ignored). */
   public static Arbitrary<Filter.Condition> condition() {
     return cached("condition", () -> Combinators.combine(Arbitraries.of(FILTER_FIELDS), Arbitraries.of(Operator.class), state(), anyFieldValue(), ignoredFieldValue())
-        .as((field, op, state, value, ignored) -> new Filter.Condition(field, op, op.usesValue() ? value : ignored, state)));
+        .as((field, op, state, value, ignored) -> Filter.Condition.of(field, op, op.usesValue() ? value : ignored, state)));
   }
 
   /** A condition whose comparison is {@code op}. */
   public static Arbitrary<Filter.Condition> condition(Operator op, Arbitrary<JsonValue> fieldValue) {
     return Combinators.combine(Arbitraries.of(FILTER_FIELDS), fieldValue, state())
-        .as((field, value, state) -> new Filter.Condition(field, op, op.usesValue() ? value : null, state));
+        .as((field, value, state) -> Filter.Condition.of(field, op, op.usesValue() ? value : null, state));
   }
 
   /** A group of 2-4 children drawn from {@code child}. */
@@ -712,7 +712,7 @@ public final class SubscriptionArbitraries {
   /** A condition with {@code op} on a field, with a flat (non-object) fieldValue. */
   public static Arbitrary<Filter.Condition> flatCondition(Operator op) {
     return Combinators.combine(Arbitraries.of(FILTER_FIELDS), state(), anyFieldValue().filter(v -> !(v instanceof JsonValue.Obj)))
-        .as((field, state, value) -> new Filter.Condition(field, op, value, state));
+        .as((field, state, value) -> Filter.Condition.of(field, op, value, state));
   }
 
   /** {@code e} with the field {@code c} reads set so that {@code c} is likely to hold (or nearly so). */
@@ -747,7 +747,7 @@ public final class SubscriptionArbitraries {
         if (s == null) {
           return e;
         }
-        return e.withState(c.state(), put(remove(s, field), field, plant(c.fieldValue(), plant, k), k));
+        return e.withState(c.state(), put(remove(s, field), field, plant(c.fieldValue().toJson(), plant, k), k));
       }
     }
   }

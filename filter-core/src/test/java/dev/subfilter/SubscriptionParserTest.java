@@ -36,7 +36,7 @@ class SubscriptionParserTest {
   @Test
   void parse_filterDefaults_eqOnNewState() {
     Subscription s = EXTENDED.parse(sub(obj("fieldName", "name", "fieldValue", "again")));
-    assertThat(s.filters()).containsExactly(new Filter.Condition("name", Operator.EQ, JsonValue.of("again"), State.NEW_STATE));
+    assertThat(s.filters()).containsExactly(Filter.Condition.of("name", Operator.EQ, JsonValue.of("again"), State.NEW_STATE));
   }
 
   @Test

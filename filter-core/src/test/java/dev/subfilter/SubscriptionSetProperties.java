@@ -49,14 +49,14 @@ class SubscriptionSetProperties {
   static Arbitrary<Filter.Condition> scalarEq() {
     Arbitrary<JsonValue> value = SubscriptionArbitraries.scalar().filter(v -> !(v instanceof JsonValue.Null));
     return Combinators.combine(Arbitraries.of(SubscriptionArbitraries.FILTER_FIELDS), SubscriptionArbitraries.state(), value)
-        .as((field, state, v) -> new Filter.Condition(field, Operator.EQ, v, state));
+        .as((field, state, v) -> Filter.Condition.of(field, Operator.EQ, v, state));
   }
 
   /** A contains condition on a scalar non-null value: what the contains index keys on. */
   static Arbitrary<Filter.Condition> scalarContains() {
     Arbitrary<JsonValue> value = SubscriptionArbitraries.scalar().filter(v -> !(v instanceof JsonValue.Null));
     return Combinators.combine(Arbitraries.of(SubscriptionArbitraries.FILTER_FIELDS), SubscriptionArbitraries.state(), value)
-        .as((field, state, v) -> new Filter.Condition(field, Operator.CONTAINS, v, state));
+        .as((field, state, v) -> Filter.Condition.of(field, Operator.CONTAINS, v, state));
   }
 
   /** An eq or contains condition on a scalar, or an AND group of one and a generated filter: a branch with a key. */

@@ -41,7 +41,7 @@ class SubscriptionSetTest {
   }
 
   static Filter.Condition cond(String field, Operator op, JsonValue v, State state) {
-    return new Filter.Condition(field, op, v, state);
+    return Filter.Condition.of(field, op, v, state);
   }
 
   static CompiledSubscription sub(Filter... filters) {

@@ -67,7 +67,7 @@ public final class EventRulerTranslation {
       if (kind == null) {
         return Optional.empty();
       }
-      JsonValue v = c.fieldValue();
+      JsonValue v = c.fieldValue() == null ? null : c.fieldValue().toJson();
       ArrayNode values = NODES.arrayNode();
       switch (c.comparison()) {
         case EQ -> {

@@ -1,93 +1,82 @@
 package dev.subfilter.internal;
 
 import dev.subfilter.Connector;
-import dev.subfilter.Filter;
 import dev.subfilter.JsonModel.Kind;
-import dev.subfilter.JsonValue;
-import dev.subfilter.Operator;
-import dev.subfilter.State;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Turns validated filters into {@link Matcher}s once: constants pre-parsed, nested values turned
- * into key paths, same-connector groups flattened, cheap tests first. Not API.
+ * Turns a {@link Plan} into {@link Matcher}s once: same-connector groups inlined ({@link
+ * Plan.Junction#terms}), cheap tests first, the commonest tests in specialised classes.
  */
-public final class Compiler {
+final class Compiler {
   private Compiler() {}
 
-  /** The matcher for a subscription's top-level filters. */
-  public static Matcher compile(Connector connector, List<Filter> filters) {
-    if (filters.isEmpty()) {
-      return Matchers.Always.INSTANCE;
-    }
-    return combine(connector, filters);
+  /** The matcher of a plan's top-level filters. */
+  static Matcher compile(Plan plan) {
+    Plan.Junction top = plan.filters();
+    return top.children.isEmpty() ? Matchers.Always.INSTANCE : junction(top);
   }
 
-  private static Matcher combine(Connector connector, List<Filter> filters) {
+  private static Matcher node(Plan.Node n) {
+    if (n instanceof Plan.Junction j) {
+      return junction(j);
+    }
+    if (n instanceof Plan.Test t) {
+      return condition(t);
+    }
+    throw new AssertionError("unhandled plan node " + n);
+  }
+
+  private static Matcher junction(Plan.Junction j) {
     List<Matcher> terms = new ArrayList<>();
-    collect(connector, filters, terms);
+    for (Plan.Node n : j.terms()) {
+      terms.add(node(n));
+    }
     if (terms.size() == 1) {
       return terms.get(0);
     }
     terms.sort(Comparator.comparingInt(Matcher::cost));
     int cost = terms.stream().mapToInt(Matcher::cost).sum();
+    boolean and = j.effective() == Connector.AND;
     if (terms.size() == 2) { // the most common group size: two fields instead of an array
-      return connector == Connector.AND ? new Matchers.And2(terms.get(0), terms.get(1), cost) : new Matchers.Or2(terms.get(0), terms.get(1), cost);
+      return and ? new Matchers.And2(terms.get(0), terms.get(1), cost) : new Matchers.Or2(terms.get(0), terms.get(1), cost);
     }
     Matcher[] array = terms.toArray(new Matcher[0]);
-    return connector == Connector.AND ? new Matchers.And(array, cost) : new Matchers.Or(array, cost);
+    return and ? new Matchers.And(array, cost) : new Matchers.Or(array, cost);
   }
 
-  /** Inlines groups whose connector equals the enclosing one: (a AND (b AND c)) is (a AND b AND c). */
-  private static void collect(Connector connector, List<Filter> filters, List<Matcher> out) {
-    for (Filter f : filters) {
-      if (f instanceof Filter.Group g && g.connector() == connector) {
-        collect(connector, g.filters(), out);
-      } else {
-        out.add(filter(f));
-      }
-    }
-  }
-
-  private static Matcher filter(Filter f) {
-    if (f instanceof Filter.Group g) {
-      return combine(g.connector(), g.filters());
-    }
-    if (f instanceof Filter.Condition c) {
-      return condition(c);
-    }
-    throw new AssertionError("unhandled filter " + f);
-  }
-
-  private static Matcher condition(Filter.Condition c) {
-    FieldRef field = FieldRef.of(c.fieldName());
-    boolean old = c.state() == State.OLD_STATE;
-    Operator op = c.comparison();
-    switch (op) {
+  private static Matcher condition(Plan.Test t) {
+    switch (t.op) {
       case CHANGED:
-        return new Matchers.Changed(field);
+        return new Matchers.Changed(t.source, t.field);
       case EXISTS:
-        return new Matchers.Exists(old, field, true);
+        return new Matchers.Exists(t.source, t.old, t.field, true);
       case NOT_EXISTS:
-        return new Matchers.Exists(old, field, false);
+        return new Matchers.Exists(t.source, t.old, t.field, false);
       default:
-        NodeTest test = test(op, c.fieldValue());
+        NodeTest test = test(t, t.operand);
+        int cost = cost(t);
         if (test instanceof NodeTests.EqString s) {
-          return new Matchers.FieldEqString(old, field, s.string(), cost(op, c.fieldValue()));
+          return new Matchers.FieldEqString(t.source, t.old, t.field, s.string(), cost);
         }
-        return new Matchers.Field(old, field, test, cost(op, c.fieldValue()));
+        return new Matchers.Field(t.source, t.old, t.field, test, cost);
     }
   }
 
-  private static NodeTest test(Operator op, JsonValue value) {
-    if (value instanceof JsonValue.Obj o) {
-      return nested(op, o);
+  /** The test of {@code t}'s comparison against {@code operand}: the condition's own, or a leaf's of its nested value. */
+  private static NodeTest test(Plan.Test t, Operand operand) {
+    if (operand instanceof Operand.Nested n) {
+      NodeTest[] tests = new NodeTest[n.keys.length];
+      for (int i = 0; i < tests.length; i++) {
+        tests[i] = test(t, n.values[i]);
+      }
+      NodeTests.Fields fields = new NodeTests.Fields(n.keys, tests);
+      return n.each ? new NodeTests.Objects(fields) : fields;
     }
-    Constant k = Constant.of(value);
-    switch (op) {
+    Constant k = (Constant) operand;
+    switch (t.op) {
       case EQ:
         return eq(k);
       case NE:
@@ -107,12 +96,12 @@ public final class Compiler {
       case CONTAINS_ONLY:
         return new NodeTests.ContainsOnly(k);
       default:
-        throw new AssertionError("operator without a value test: " + op);
+        throw new AssertionError("operator without a value test: " + t.op);
     }
   }
 
   private static NodeTest eq(Constant k) {
-    return plainString(k) ? new NodeTests.EqString(k) : new NodeTests.Eq(k);
+    return plainString(k) ? new NodeTests.EqString(k.string) : new NodeTests.Eq(k);
   }
 
   /** A string constant that no number, boolean, null, array or object {@code eq}s: only an equal string does. */
@@ -120,26 +109,12 @@ public final class Compiler {
     return k.kind == Kind.STRING && k.number == null && k.bool == null;
   }
 
-  private static NodeTest nested(Operator op, JsonValue.Obj o) {
-    Map<String, JsonValue> members = NestedValue.members(o);
-    String[] keys = new String[members.size()];
-    NodeTest[] tests = new NodeTest[keys.length];
-    int i = 0;
-    for (Map.Entry<String, JsonValue> e : members.entrySet()) {
-      keys[i] = e.getKey();
-      tests[i++] = test(op, e.getValue());
-    }
-    NodeTests.Fields fields = new NodeTests.Fields(keys, tests);
-    return "objects".equals(NestedValue.keyword(o)) ? new NodeTests.Objects(fields) : fields;
-  }
-
-  private static int cost(Operator op, JsonValue value) {
-    if (value instanceof JsonValue.Obj) {
+  private static int cost(Plan.Test t) {
+    if (t.operand instanceof Operand.Nested) {
       return 5;
     }
-    return switch (op) {
-      case EQ, NE -> value instanceof JsonValue.Arr ? 3 : 2;
-      case GT, GTE, LT, LTE -> 4;
+    return switch (t.op) {
+      case EQ, NE -> ((Constant) t.operand).kind == Kind.ARRAY ? 3 : 2;
       default -> 4;
     };
   }

@@ -8,11 +8,11 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * A fieldValue with every reading of it worked out once at compile time: its number (if it is a
+ * A leaf fieldValue (or a value inside one) with every reading of it worked out once at plan time: its number (if it is a
  * number or a numeric string), its instant (if a date-time string), its boolean (if a boolean or
  * "true"/"false"), and its text for {@code contains}.
  */
-final class Constant {
+final class Constant implements Operand {
   final Kind kind;
   final String string;
   final BigDecimal number;
@@ -43,7 +43,7 @@ final class Constant {
     this.isLong = fits;
     this.longValue = lv;
     this.bool = bool;
-    this.instant = string == null ? null : Text.parseDateTime(string);
+    this.instant = string == null ? null : DateTimes.parseDateTime(string);
     this.containsText = containsText;
     this.elements = elements;
     this.keys = keys;
@@ -54,10 +54,10 @@ final class Constant {
     if (v instanceof JsonValue.Str s) {
       String t = s.value();
       Boolean b = t.equals("true") ? Boolean.TRUE : t.equals("false") ? Boolean.FALSE : null;
-      return new Constant(Kind.STRING, t, Text.parseNumber(t), b, t, null, null, null);
+      return new Constant(Kind.STRING, t, Numbers.parseNumber(t), b, t, null, null, null);
     }
     if (v instanceof JsonValue.Num n) {
-      return new Constant(Kind.NUMBER, null, n.value(), null, Text.plain(n.value(), Limits.MAX_STRING_LENGTH), null, null, null);
+      return new Constant(Kind.NUMBER, null, n.value(), null, Numbers.plain(n.value(), Limits.MAX_STRING_LENGTH), null, null, null);
     }
     if (v instanceof JsonValue.Bool b) {
       return new Constant(Kind.BOOLEAN, null, null, b.value(), Boolean.toString(b.value()), null, null, null);

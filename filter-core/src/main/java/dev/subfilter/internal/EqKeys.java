@@ -1,7 +1,6 @@
 package dev.subfilter.internal;
 
 import dev.subfilter.JsonModel;
-import dev.subfilter.JsonValue;
 import java.math.BigDecimal;
 
 /**
@@ -9,7 +8,7 @@ import java.math.BigDecimal;
  * implies equal keys (the converse need not hold: an index hit is only a candidate).
  *
  * <ul>
- *   <li>numbers, and strings that are exactly a JSON number ({@link Text#parseNumber}), by numeric
+ *   <li>numbers, and strings that are exactly a JSON number ({@link Numbers#parseNumber}), by numeric
  *       value: a {@link Long} when the value is an integer that fits a long, else the {@link
  *       BigDecimal} with trailing zeros stripped (so {@code 1}, {@code 1.0}, {@code "1"}, {@code
  *       "1E+0"} share the key {@code 1L});
@@ -32,23 +31,23 @@ public final class EqKeys {
 
   private EqKeys() {}
 
-  /** The key of a scalar non-null fieldValue, or {@code null} when {@code v} is not one (null, array, object). */
-  public static Object ofConstant(JsonValue v) {
-    if (v instanceof JsonValue.Str s) {
-      return ofString(s.value());
+  /** The key of a scalar non-null constant, or {@code null} when {@code k} is not one (null, array, object). */
+  static Object ofConstant(Constant k) {
+    switch (k.kind) {
+      case STRING:
+        return k.number != null ? ofNumber(k.number) : k.bool != null ? k.bool : k.string; // as ofString reads the text
+      case NUMBER:
+        return ofNumber(k.number);
+      case BOOLEAN:
+        return k.bool;
+      default:
+        return null;
     }
-    if (v instanceof JsonValue.Num n) {
-      return ofNumber(n.value());
-    }
-    if (v instanceof JsonValue.Bool b) {
-      return Boolean.valueOf(b.value());
-    }
-    return null;
   }
 
   /** The key of a string: its number, its boolean, or itself. */
   public static Object ofString(String s) {
-    BigDecimal d = Text.parseNumber(s);
+    BigDecimal d = Numbers.parseNumber(s);
     if (d != null) {
       return ofNumber(d);
     }

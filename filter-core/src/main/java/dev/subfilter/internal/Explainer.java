@@ -13,21 +13,21 @@ import dev.subfilter.JsonModel;
 import dev.subfilter.JsonModel.Kind;
 import dev.subfilter.JsonValue;
 import dev.subfilter.Operator;
-import dev.subfilter.Problem;
 import dev.subfilter.State;
 import dev.subfilter.Subscription;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Builds {@link Explanation}s. Every result in the tree comes from a {@link Matcher} compiled by
- * {@link Compiler} (each filter compiled alone, the top level exactly as {@code
- * CompiledSubscription} compiles it), so the tree never disagrees with {@code matches}; only the
- * plain-words reasons are worked out here. Not API.
+ * Builds {@link Explanation}s: the compiled filters are evaluated once with a {@link Trace}, which
+ * records every condition's {@link Outcome}; the tree is then laid out along the {@link Plan} and
+ * each condition's reason put into plain words with the values it saw. Results and reasons come
+ * from evaluation; only the words, and a written group's result from its children's, are made here.
  */
-public final class Explainer {
+final class Explainer {
   /** Values shown in an explanation: at most this deep... */
   private static final int MAX_VALUE_DEPTH = 12;
   /** ...and this many nodes in all; beyond, a part is shown as {@code "..."}. */
@@ -35,13 +35,24 @@ public final class Explainer {
 
   private Explainer() {}
 
-  /**
-   * Explains {@code event} against {@code s}.
-   *
-   * @param filters the subscription's compiled top-level filters (as {@code matches} evaluates them)
-   * @param matched what {@code matches} answered for this event
-   */
-  public static Explanation explain(Subscription s, Matcher filters, boolean matched, Event event) {
+  /** What a traced evaluation found, by the condition the matcher was compiled from. */
+  private static final class Recorder implements Trace {
+    final Map<Filter.Condition, Outcome> outcomes = new IdentityHashMap<>();
+    final Map<Filter.Condition, Map<Integer, Object[]>> keys = new IdentityHashMap<>();
+
+    @Override
+    public void outcome(Filter.Condition source, Outcome outcome) {
+      outcomes.put(source, outcome);
+    }
+
+    @Override
+    public void nestedKey(Filter.Condition source, int index, Object child, Outcome outcome) {
+      keys.computeIfAbsent(source, k -> new LinkedHashMap<>()).put(index, new Object[] {child, outcome});
+    }
+  }
+
+  static Explanation explain(Plan plan, Matcher compiled, Event event) {
+    Subscription s = plan.subscription();
     List<GateCheck> gate = new ArrayList<>(3);
     boolean vendor = !EventNames.isCanonical(s.eventType());
     String type = vendor ? event.name() : event.eventType();
@@ -55,14 +66,17 @@ public final class Explainer {
           ? "gate mismatch: the event carries no objId; the subscription follows only " + s.objId()
           : "gate mismatch: the event's objId is " + event.objId() + ", not " + s.objId()));
     }
+    Recorder r = new Recorder();
+    boolean result = compiled.trace(event, r);
+    Plan.Junction top = plan.filters();
     List<Explanation.Node> children = new ArrayList<>();
-    for (int i = 0; i < s.filters().size(); i++) {
-      children.add(node(s.filters().get(i), Problem.child("/filters", i), event));
+    for (Plan.Node n : top.children) {
+      children.add(node(n, r, event));
     }
-    boolean result = filters.matches(event);
-    String description = s.filters().isEmpty() ? "no filters" : "filters " + s.filterConnector();
-    Explanation.Group root = group("/filters", description, s.filterConnector(), children, result);
-    return new Explanation(matched, gate, root);
+    String description = top.children.isEmpty() ? "no filters" : "filters " + top.connector;
+    Explanation.Group root = group(top.pointer, description, top.connector, children, result);
+    boolean gatePassed = gate.stream().allMatch(GateCheck::passed);
+    return new Explanation(gatePassed && result, gate, root);
   }
 
   private static GateCheck check(String name, String expected, String actual, Reason reason, String message) {
@@ -70,25 +84,28 @@ public final class Explainer {
     return new GateCheck(name, expected, actual, ok, ok ? null : reason, ok ? null : message);
   }
 
-  private static Explanation.Node node(Filter f, String pointer, Event e) {
-    boolean result = Compiler.compile(Connector.AND, List.of(f)).matches(e);
-    if (f instanceof Filter.Group g) {
+  private static Explanation.Node node(Plan.Node n, Recorder r, Event e) {
+    if (n instanceof Plan.Junction j) {
       List<Explanation.Node> children = new ArrayList<>();
-      for (int i = 0; i < g.filters().size(); i++) {
-        children.add(node(g.filters().get(i), Problem.child(Problem.child(pointer, "filters"), i), e));
+      boolean all = true;
+      boolean any = false;
+      for (Plan.Node c : j.children) {
+        Explanation.Node x = node(c, r, e);
+        children.add(x);
+        all &= x.result();
+        any |= x.result();
       }
-      return group(pointer, "group " + g.connector(), g.connector(), children, result);
+      return group(j.pointer, "group " + j.connector, j.connector, children, j.connector == Connector.AND ? all : any);
     }
-    Filter.Condition c = (Filter.Condition) f;
-    List<Seen> seen = seen(c, e);
-    Reason reason = null;
-    String message = null;
-    if (!result) {
-      Why why = why(c, e);
-      reason = why.reason();
-      message = why.message();
+    Plan.Test t = (Plan.Test) n;
+    Outcome o = r.outcomes.get(t.source);
+    if (o == null) {
+      throw new AssertionError("the trace did not reach " + t.pointer);
     }
-    return new Explanation.Condition(pointer, describe(c), c, seen, result, reason, message);
+    List<Seen> seen = seen(t, e);
+    boolean result = o == Outcome.HOLDS;
+    String message = result ? null : why(t, o, e, r.keys.get(t.source));
+    return new Explanation.Condition(t.pointer, describe(t.source), t.source, seen, result, o.reason, message);
   }
 
   private static Explanation.Group group(String pointer, String description, Connector connector,
@@ -111,7 +128,7 @@ public final class Explainer {
   static String describe(Filter.Condition c) {
     StringBuilder b = new StringBuilder(c.fieldName()).append(' ').append(c.comparison().token());
     if (c.comparison().usesValue()) {
-      b.append(' ').append(abbreviate(c.fieldValue().toString()));
+      b.append(' ').append(abbreviate(c.fieldValue().toJson().toString()));
     }
     if (c.state() == State.OLD_STATE && c.comparison() != Operator.CHANGED) {
       b.append(" in oldState");
@@ -125,29 +142,29 @@ public final class Explainer {
 
   // ------------------------------------------------------------------ what was seen
 
-  private static List<Seen> seen(Filter.Condition c, Event e) {
-    if (c.comparison() == Operator.CHANGED) {
-      return List.of(seen(State.OLD_STATE, c.fieldName(), e), seen(State.NEW_STATE, c.fieldName(), e));
+  private static List<Seen> seen(Plan.Test t, Event e) {
+    if (t.op == Operator.CHANGED) {
+      return List.of(seen(State.OLD_STATE, t.field, e), seen(State.NEW_STATE, t.field, e));
     }
-    return List.of(seen(c.state(), c.fieldName(), e));
+    return List.of(seen(t.source.state(), t.field, e));
   }
 
-  private static Seen seen(State s, String field, Event e) {
+  private static Seen seen(State s, FieldRef field, Event e) {
     Object state = s == State.OLD_STATE ? e.oldState() : e.newState();
     if (state == null) {
-      return new Seen(s, field, Presence.STATE_UNKNOWN, null);
+      return new Seen(s, field.name(), Presence.STATE_UNKNOWN, null);
     }
     JsonModel m = e.model();
-    Object node = new FieldRef(field).lookup(m, state);
+    Object node = field.lookup(m, state);
     if (node == null) {
-      return new Seen(s, field, Presence.ABSENT, null);
+      return new Seen(s, field.name(), Presence.ABSENT, null);
     }
-    String path = m.get(state, field) == null ? "parameterValues/" + field : field;
+    String path = m.get(state, field.name()) == null ? "parameterValues/" + field.name() : field.name();
     return new Seen(s, path, Presence.PRESENT, value(m, node));
   }
 
   /** The node as a JsonValue, cut at {@link #MAX_VALUE_DEPTH} and {@link #MAX_VALUE_NODES}. */
-  public static JsonValue value(JsonModel m, Object node) {
+  static JsonValue value(JsonModel m, Object node) {
     return value(m, node, 0, new int[] {MAX_VALUE_NODES});
   }
 
@@ -194,146 +211,115 @@ public final class Explainer {
 
   // ------------------------------------------------------------------ why it is false
 
-  /** The reason and message for a condition that is false. */
-  private static Why why(Filter.Condition c, Event e) {
+  /** The message for a condition whose outcome {@code o} is not {@link Outcome#HOLDS}, in the words of its reason. */
+  private static String why(Plan.Test t, Outcome o, Event e, Map<Integer, Object[]> keys) {
     JsonModel m = e.model();
-    String f = c.fieldName();
-    Operator op = c.comparison();
+    String f = t.field.name();
+    Operator op = t.op;
     if (op == Operator.CHANGED) {
-      if (e.oldState() == null) {
-        return r(Reason.OLD_STATE_UNKNOWN, "old state unknown: the event carries no oldState, so no field can be said to have changed");
-      }
-      FieldRef ref = new FieldRef(f);
-      Object now = ref.lookup(m, e.newState());
-      Object before = ref.lookup(m, e.oldState());
-      if (now == null && before == null) {
-        return r(Reason.ABSENT, f + " is absent from both oldState and newState");
-      }
-      return r(Reason.UNCHANGED, "unchanged: " + f + " is " + show(m, now) + " in both oldState and newState");
+      Object now = t.field.lookup(m, e.newState());
+      return switch (o) {
+        case OLD_STATE_UNKNOWN -> "old state unknown: the event carries no oldState, so no field can be said to have changed";
+        case ABSENT -> f + " is absent from both oldState and newState";
+        default -> "unchanged: " + f + " is " + show(m, now) + " in both oldState and newState";
+      };
     }
-    String stateName = c.state().token();
-    Object state = c.state() == State.OLD_STATE ? e.oldState() : e.newState();
-    if (state == null) {
-      return r(Reason.OLD_STATE_UNKNOWN, "old state unknown: the event carries no oldState, and every oldState filter is false"
-          + (op == Operator.NOT_EXISTS ? ", notExists included" : ""));
+    String stateName = t.source.state().token();
+    if (o == Outcome.OLD_STATE_UNKNOWN) {
+      return "old state unknown: the event carries no oldState, and every oldState filter is false"
+          + (op == Operator.NOT_EXISTS ? ", notExists included" : "");
     }
-    Object node = new FieldRef(f).lookup(m, state);
-    if (op == Operator.NOT_EXISTS) {
-      return r(Reason.PRESENT, f + " is present in " + stateName + " (" + show(m, node) + ")");
+    Object node = t.field.lookup(m, t.old ? e.oldState() : e.newState());
+    if (o == Outcome.PRESENT) {
+      return f + " is present in " + stateName + " (" + show(m, node) + ")";
     }
-    if (node == null || op == Operator.EXISTS) { // exists is false only when absent
-      String also = f.startsWith("DE:") ? " and from its parameterValues" : "";
+    if (o == Outcome.ABSENT) {
+      String also = t.field.custom() ? " and from its parameterValues" : "";
       String hint = op == Operator.NE || op == Operator.NOT_CONTAINS ? "; " + op.token() + " needs the field present (notExists asks for absence)" : "";
-      return r(Reason.ABSENT, f + " is absent from " + stateName + also + hint);
+      return f + " is absent from " + stateName + also + hint;
     }
-    JsonValue v = c.fieldValue();
-    if (v instanceof JsonValue.Obj o) {
-      return nested(c, o, node, e);
+    if (t.operand instanceof Operand.Nested n) {
+      return nested(t, n, o, m, node, keys);
     }
-    Constant k = Constant.of(v);
+    Constant k = (Constant) t.operand;
+    String v = t.source.fieldValue().toJson().toString();
     Kind kind = m.kind(node);
     String shown = f + " is " + show(m, node);
-    switch (op) {
-      case EQ:
-        return comparable(m, node, k)
-            ? r(Reason.NOT_EQUAL, shown + ", not " + v)
-            : r(Reason.TYPE_MISMATCH, "type mismatch: " + f + " is " + kindName(kind) + ", fieldValue is " + kindName(k.kind)
-                + hint(kind, k));
-      case NE:
-        return r(Reason.EQUAL, shown + ", equal to the fieldValue " + v);
-      case GT:
-      case GTE:
-      case LT:
-      case LTE: {
-        if (Values.compare(m, node, k) == Values.INCOMPARABLE) {
-          return r(Reason.TYPE_MISMATCH, "type mismatch: cannot order " + show(m, node) + " against " + v
-              + "; ordering compares numbers and numeric strings, date-times with offsets, or two strings");
-        }
+    switch (o) {
+      case NOT_EQUAL:
+        return shown + ", not " + v;
+      case EQUAL:
+        return shown + ", equal to the fieldValue " + v;
+      case OUT_OF_RANGE: {
         String how = switch (op) {
           case GT -> "greater than";
           case GTE -> "greater than or equal to";
           case LT -> "less than";
           default -> "less than or equal to";
         };
-        return r(Reason.OUT_OF_RANGE, shown + ", not " + how + " " + v);
+        return shown + ", not " + how + " " + v;
       }
-      case CONTAINS:
-        if (kind != Kind.STRING && kind != Kind.ARRAY) {
-          return r(Reason.TYPE_MISMATCH, "type mismatch: contains reads a string or an array, and " + f + " is " + kindName(kind));
-        }
-        if (kind == Kind.STRING && !textual(k)) {
-          return r(Reason.TYPE_MISMATCH, "type mismatch: " + f + " is a string, and " + v + " has no text to look for in it");
-        }
-        return r(Reason.NOT_CONTAINED, shown + ", which does not contain " + v);
-      case NOT_CONTAINS:
-        return r(Reason.CONTAINED, shown + ", which contains " + v);
-      case CONTAINS_ONLY:
-        if (kind == Kind.OBJECT) {
-          return r(Reason.TYPE_MISMATCH, "type mismatch: containsOnly reads an array or a scalar, and " + f + " is an object");
-        }
-        return r(Reason.DIFFERENT_SET, shown + ", not exactly the set " + v);
+      case NOT_CONTAINED:
+        return shown + ", which does not contain " + v;
+      case CONTAINED:
+        return shown + ", which contains " + v;
+      case DIFFERENT_SET:
+        return shown + ", not exactly the set " + v;
+      case TYPE_MISMATCH:
+        return switch (op) {
+          case EQ -> "type mismatch: " + f + " is " + kindName(kind) + ", fieldValue is " + kindName(k.kind) + hint(kind, k);
+          case GT, GTE, LT, LTE -> "type mismatch: cannot order " + show(m, node) + " against " + v
+              + "; ordering compares numbers and numeric strings, date-times with offsets, or two strings";
+          case CONTAINS -> kind == Kind.STRING
+              ? "type mismatch: " + f + " is a string, and " + v + " has no text to look for in it"
+              : "type mismatch: contains reads a string or an array, and " + f + " is " + kindName(kind);
+          case CONTAINS_ONLY -> "type mismatch: containsOnly reads an array or a scalar, and " + f + " is an object";
+          default -> throw new AssertionError("no type mismatch for " + op);
+        };
       default:
-        throw new AssertionError("unhandled operator " + op);
+        throw new AssertionError("unhandled outcome " + o + " of " + op);
     }
   }
 
-  private static Why nested(Filter.Condition c, JsonValue.Obj o, Object node, Event e) {
-    JsonModel m = e.model();
-    String f = c.fieldName();
+  private static String nested(Plan.Test t, Operand.Nested n, Outcome o, JsonModel m, Object node, Map<Integer, Object[]> keys) {
+    String f = t.field.name();
     Kind kind = m.kind(node);
-    if ("objects".equals(NestedValue.keyword(o))) {
-      if (kind != Kind.ARRAY) {
-        return r(Reason.TYPE_MISMATCH, "type mismatch: {\"objects\": ...} looks into an array of objects, and " + f + " is " + kindName(kind));
+    if (n.each) {
+      if (o == Outcome.TYPE_MISMATCH) {
+        return "type mismatch: {\"objects\": ...} looks into an array of objects, and " + f + " is " + kindName(kind);
       }
-      return r(Reason.NESTED_MISMATCH, "no element of " + f + " has " + leaves(c.comparison(), NestedValue.members(o)));
+      return "no element of " + f + " has " + leaves(t, n);
     }
-    if (kind != Kind.OBJECT) {
-      return r(Reason.TYPE_MISMATCH, "type mismatch: a nested fieldValue looks into an object, and " + f + " is " + kindName(kind));
+    if (o == Outcome.TYPE_MISMATCH) {
+      return "type mismatch: a nested fieldValue looks into an object, and " + f + " is " + kindName(kind);
     }
     List<String> failing = new ArrayList<>();
-    for (Map.Entry<String, JsonValue> leaf : NestedValue.members(o).entrySet()) {
-      Filter.Condition one = new Filter.Condition(f, c.comparison(),
-          new JsonValue.Obj(Map.of("fields", new JsonValue.Obj(Map.of(leaf.getKey(), leaf.getValue())))), c.state());
-      if (!Compiler.compile(Connector.AND, List.of(one)).matches(e)) {
-        Object child = m.get(node, leaf.getKey());
-        String at = f + "." + leaf.getKey();
-        failing.add(child == null ? at + " is absent"
-            : at + " is " + show(m, child) + " (wanted " + c.comparison().token() + " " + abbreviate(leaf.getValue().toString()) + ")");
+    Map<String, dev.subfilter.FieldValue> members = members(t);
+    for (int i = 0; i < n.keys.length; i++) {
+      Object[] seen = keys == null ? null : keys.get(i);
+      if (seen == null || seen[1] == Outcome.HOLDS) {
+        continue;
       }
+      Object child = seen[0];
+      String at = f + "." + n.keys[i];
+      failing.add(child == null ? at + " is absent"
+          : at + " is " + show(m, child) + " (wanted " + t.op.token() + " " + abbreviate(members.get(n.keys[i]).toJson().toString()) + ")");
     }
-    return r(Reason.NESTED_MISMATCH, failing.isEmpty() ? "a nested key of " + f + " does not hold" : String.join("; ", failing));
+    return failing.isEmpty() ? "a nested key of " + f + " does not hold" : String.join("; ", failing);
   }
 
-  private static String leaves(Operator op, Map<String, JsonValue> members) {
+  private static Map<String, dev.subfilter.FieldValue> members(Plan.Test t) {
+    dev.subfilter.FieldValue v = t.source.fieldValue();
+    return v instanceof dev.subfilter.FieldValue.Fields fs ? fs.members() : ((dev.subfilter.FieldValue.Objects) v).members();
+  }
+
+  private static String leaves(Plan.Test t, Operand.Nested n) {
+    Map<String, dev.subfilter.FieldValue> members = members(t);
     List<String> out = new ArrayList<>();
-    members.forEach((k, v) -> out.add(k + " " + op.token() + " " + abbreviate(v.toString())));
-    return String.join(" and ", out);
-  }
-
-  /** Whether {@code eq} could hold between this node's type and the constant's (Values.eq's type rules). */
-  private static boolean comparable(JsonModel m, Object node, Constant k) {
-    switch (m.kind(node)) {
-      case NULL:
-        return true; // null against a value: simply not equal
-      case BOOLEAN:
-        return k.bool != null || k.kind == Kind.NULL;
-      case NUMBER:
-        return k.number != null || k.kind == Kind.NULL;
-      case STRING: {
-        if (k.kind == Kind.STRING || k.kind == Kind.NULL) {
-          return true;
-        }
-        String s = m.text(node);
-        if (k.kind == Kind.NUMBER) {
-          return Text.parseNumber(s) != null;
-        }
-        return k.kind == Kind.BOOLEAN && (s.equals("true") || s.equals("false"));
-      }
-      case ARRAY:
-        return k.kind == Kind.ARRAY;
-      default:
-        return k.kind == Kind.OBJECT;
+    for (String k : n.keys) {
+      out.add(k + " " + t.op.token() + " " + abbreviate(members.get(k).toJson().toString()));
     }
+    return String.join(" and ", out);
   }
 
   private static String hint(Kind field, Constant k) {
@@ -352,18 +338,6 @@ public final class Explainer {
     return "";
   }
 
-  private static boolean textual(Constant k) {
-    if (k.kind == Kind.ARRAY) {
-      for (Constant el : k.elements) {
-        if (el.containsText == null) {
-          return false;
-        }
-      }
-      return true;
-    }
-    return k.containsText != null;
-  }
-
   private static String show(JsonModel m, Object node) {
     return node == null ? "absent" : abbreviate(value(m, node).toString());
   }
@@ -378,10 +352,4 @@ public final class Explainer {
       case OBJECT -> "an object";
     };
   }
-
-  private static Why r(Reason reason, String message) {
-    return new Why(reason, message);
-  }
-
-  private record Why(Reason reason, String message) {}
 }

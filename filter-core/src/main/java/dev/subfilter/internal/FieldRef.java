@@ -5,7 +5,7 @@ import dev.subfilter.JsonModel.Kind;
 
 /** A fieldName, looked up literally, with Workfront's fallback of {@code DE:} names into parameterValues. */
 final class FieldRef {
-  private static final Canon<FieldRef> SHARED = new Canon<>(4096);
+  private static final Interner<FieldRef> SHARED = new Interner<>(4096);
 
   private final String name;
   private final boolean custom;
@@ -28,6 +28,16 @@ final class FieldRef {
   @Override
   public int hashCode() {
     return name.hashCode();
+  }
+
+  /** The fieldName as written. */
+  String name() {
+    return name;
+  }
+
+  /** Whether it is a {@code DE:} custom field, which Workfront also looks up in {@code parameterValues}. */
+  boolean custom() {
+    return custom;
   }
 
   /** The field's node in {@code state}, or {@code null} when absent. */

@@ -1,26 +1,49 @@
 package dev.subfilter.internal;
 
 import dev.subfilter.Event;
+import dev.subfilter.Filter;
 import dev.subfilter.JsonModel;
 
-/** The event-level matchers, one small final class each. */
+/**
+ * The event-level matchers, one small final class each. A condition's matcher keeps the {@link
+ * Filter.Condition} it was compiled from and computes an {@link Outcome}; {@code matches} is that
+ * outcome holding, so a trace sees exactly what evaluation sees.
+ */
 final class Matchers {
   private Matchers() {}
 
-  /** The node of {@code field} in the new or old state, or {@code null} when that state is unknown or the field absent. */
-  private static Object node(Event e, boolean old, FieldRef field) {
-    Object state = old ? e.oldState() : e.newState();
-    return state == null ? null : field.lookup(e.model(), state);
+  /**
+   * A condition's matcher: its outcome, and the condition it was compiled from. Each subclass
+   * writes {@code matches} as {@code outcome(e) == HOLDS} itself, so that a call through {@link
+   * Matcher} dispatches once and inlines the outcome (one inherited {@code matches} would dispatch
+   * twice).
+   */
+  abstract static class Condition implements Matcher {
+    final Filter.Condition source;
+
+    Condition(Filter.Condition source) {
+      this.source = source;
+    }
+
+    abstract Outcome outcome(Event e);
+
+    @Override
+    public boolean trace(Event e, Trace t) {
+      Outcome o = outcome(e);
+      t.outcome(source, o);
+      return o == Outcome.HOLDS;
+    }
   }
 
   /** A field of one state tested by a node test; absent field or unknown state is false. */
-  static final class Field implements Matcher {
+  static final class Field extends Condition {
     private final boolean old;
     private final FieldRef field;
     private final NodeTest test;
     private final int cost;
 
-    Field(boolean old, FieldRef field, NodeTest test, int cost) {
+    Field(Filter.Condition source, boolean old, FieldRef field, NodeTest test, int cost) {
+      super(source);
       this.old = old;
       this.field = field;
       this.test = test;
@@ -29,8 +52,28 @@ final class Matchers {
 
     @Override
     public boolean matches(Event e) {
-      Object node = node(e, old, field);
-      return node != null && test.test(e.model(), node);
+      return outcome(e) == Outcome.HOLDS;
+    }
+
+    @Override
+    Outcome outcome(Event e) {
+      Object state = old ? e.oldState() : e.newState();
+      if (state == null) {
+        return Outcome.OLD_STATE_UNKNOWN;
+      }
+      JsonModel m = e.model();
+      Object node = field.lookup(m, state);
+      return node == null ? Outcome.ABSENT : test.test(m, node);
+    }
+
+    @Override
+    public boolean trace(Event e, Trace t) {
+      Object state = old ? e.oldState() : e.newState();
+      Object node = state == null ? null : field.lookup(e.model(), state);
+      Outcome o = node == null ? outcome(e)
+          : test.trace(e.model(), node, (index, child, outcome) -> t.nestedKey(source, index, child, outcome));
+      t.outcome(source, o);
+      return o == Outcome.HOLDS;
     }
 
     @Override
@@ -40,13 +83,14 @@ final class Matchers {
   }
 
   /** {@link Field} with {@link NodeTests.EqString}'s test inlined: the most common condition, one object instead of two. */
-  static final class FieldEqString implements Matcher {
+  static final class FieldEqString extends Condition {
     private final boolean old;
     private final FieldRef field;
     private final String s;
     private final int cost;
 
-    FieldEqString(boolean old, FieldRef field, String s, int cost) {
+    FieldEqString(Filter.Condition source, boolean old, FieldRef field, String s, int cost) {
+      super(source);
       this.old = old;
       this.field = field;
       this.s = s;
@@ -55,12 +99,18 @@ final class Matchers {
 
     @Override
     public boolean matches(Event e) {
-      Object node = node(e, old, field);
-      if (node == null) {
-        return false;
+      return outcome(e) == Outcome.HOLDS;
+    }
+
+    @Override
+    Outcome outcome(Event e) {
+      Object state = old ? e.oldState() : e.newState();
+      if (state == null) {
+        return Outcome.OLD_STATE_UNKNOWN;
       }
       JsonModel m = e.model();
-      return m.kind(node) == JsonModel.Kind.STRING && m.text(node).equals(s);
+      Object node = field.lookup(m, state);
+      return node == null ? Outcome.ABSENT : NodeTests.eqString(m, node, s);
     }
 
     @Override
@@ -69,12 +119,13 @@ final class Matchers {
     }
   }
 
-  static final class Exists implements Matcher {
+  static final class Exists extends Condition {
     private final boolean old;
     private final FieldRef field;
     private final boolean present;
 
-    Exists(boolean old, FieldRef field, boolean present) {
+    Exists(Filter.Condition source, boolean old, FieldRef field, boolean present) {
+      super(source);
       this.old = old;
       this.field = field;
       this.present = present;
@@ -82,8 +133,17 @@ final class Matchers {
 
     @Override
     public boolean matches(Event e) {
+      return outcome(e) == Outcome.HOLDS;
+    }
+
+    @Override
+    Outcome outcome(Event e) {
       Object state = old ? e.oldState() : e.newState();
-      return state != null && (field.lookup(e.model(), state) != null) == present;
+      if (state == null) {
+        return Outcome.OLD_STATE_UNKNOWN;
+      }
+      boolean found = field.lookup(e.model(), state) != null;
+      return found == present ? Outcome.HOLDS : found ? Outcome.PRESENT : Outcome.ABSENT;
     }
 
     @Override
@@ -92,26 +152,32 @@ final class Matchers {
     }
   }
 
-  static final class Changed implements Matcher {
+  static final class Changed extends Condition {
     private final FieldRef field;
 
-    Changed(FieldRef field) {
+    Changed(Filter.Condition source, FieldRef field) {
+      super(source);
       this.field = field;
     }
 
     @Override
     public boolean matches(Event e) {
+      return outcome(e) == Outcome.HOLDS;
+    }
+
+    @Override
+    Outcome outcome(Event e) {
       Object oldState = e.oldState();
       if (oldState == null) {
-        return false;
+        return Outcome.OLD_STATE_UNKNOWN;
       }
       JsonModel m = e.model();
       Object now = field.lookup(m, e.newState());
       Object before = field.lookup(m, oldState);
       if (now == null || before == null) {
-        return now != before;
+        return now != before ? Outcome.HOLDS : Outcome.ABSENT;
       }
-      return !Values.deepEquals(m, now, before);
+      return Values.deepEquals(m, now, before) ? Outcome.UNCHANGED : Outcome.HOLDS;
     }
 
     @Override
@@ -140,6 +206,15 @@ final class Matchers {
     }
 
     @Override
+    public boolean trace(Event e, Trace t) {
+      boolean all = true;
+      for (Matcher m : terms) {
+        all &= m.trace(e, t);
+      }
+      return all;
+    }
+
+    @Override
     public int cost() {
       return cost;
     }
@@ -162,6 +237,11 @@ final class Matchers {
     }
 
     @Override
+    public boolean trace(Event e, Trace t) {
+      return a.trace(e, t) & b.trace(e, t);
+    }
+
+    @Override
     public int cost() {
       return cost;
     }
@@ -181,6 +261,11 @@ final class Matchers {
     @Override
     public boolean matches(Event e) {
       return a.matches(e) || b.matches(e);
+    }
+
+    @Override
+    public boolean trace(Event e, Trace t) {
+      return a.trace(e, t) | b.trace(e, t);
     }
 
     @Override
@@ -209,6 +294,15 @@ final class Matchers {
     }
 
     @Override
+    public boolean trace(Event e, Trace t) {
+      boolean any = false;
+      for (Matcher m : terms) {
+        any |= m.trace(e, t);
+      }
+      return any;
+    }
+
+    @Override
     public int cost() {
       return cost;
     }
@@ -220,6 +314,11 @@ final class Matchers {
 
     @Override
     public boolean matches(Event e) {
+      return true;
+    }
+
+    @Override
+    public boolean trace(Event e, Trace t) {
       return true;
     }
 

@@ -15,8 +15,8 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
-      return Values.eq(m, node, c);
+    public Outcome test(JsonModel m, Object node) {
+      return Values.eqOutcome(m, node, c);
     }
   }
 
@@ -28,8 +28,8 @@ final class NodeTests {
   static final class EqString implements NodeTest {
     private final String s;
 
-    EqString(Constant c) {
-      this.s = c.string;
+    EqString(String s) {
+      this.s = s;
     }
 
     String string() {
@@ -37,9 +37,18 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
-      return m.kind(node) == Kind.STRING && m.text(node).equals(s);
+    public Outcome test(JsonModel m, Object node) {
+      return eqString(m, node, s);
     }
+  }
+
+  /** {@code eq} of a node and a plain string constant: only a string can be equal; only a string or null is comparable. */
+  static Outcome eqString(JsonModel m, Object node, String s) {
+    Kind k = m.kind(node);
+    if (k == Kind.STRING) {
+      return m.text(node).equals(s) ? Outcome.HOLDS : Outcome.NOT_EQUAL;
+    }
+    return k == Kind.NULL ? Outcome.NOT_EQUAL : Outcome.TYPE_MISMATCH;
   }
 
   static final class Ne implements NodeTest {
@@ -50,8 +59,8 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
-      return !eq.test(m, node);
+    public Outcome test(JsonModel m, Object node) {
+      return eq.test(m, node) == Outcome.HOLDS ? Outcome.EQUAL : Outcome.HOLDS;
     }
   }
 
@@ -67,12 +76,12 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
+    public Outcome test(JsonModel m, Object node) {
       int r = Values.compare(m, node, c);
       if (r == Values.INCOMPARABLE) {
-        return false;
+        return Outcome.TYPE_MISMATCH;
       }
-      return r == 0 ? orEqual : (r < 0) == wantLess;
+      return (r == 0 ? orEqual : (r < 0) == wantLess) ? Outcome.HOLDS : Outcome.OUT_OF_RANGE;
     }
   }
 
@@ -84,8 +93,8 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
-      return Values.contains(m, node, c);
+    public Outcome test(JsonModel m, Object node) {
+      return Values.containsOutcome(m, node, c);
     }
   }
 
@@ -102,22 +111,22 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
+    public Outcome test(JsonModel m, Object node) {
       Kind k = m.kind(node);
       if (k == Kind.STRING) {
-        return m.text(node).contains(s);
+        return m.text(node).contains(s) ? Outcome.HOLDS : Outcome.NOT_CONTAINED;
       }
       if (k != Kind.ARRAY) {
-        return false;
+        return Outcome.TYPE_MISMATCH;
       }
       int n = m.size(node);
       for (int i = 0; i < n; i++) {
         Object e = m.element(node, i);
         if (m.kind(e) == Kind.STRING && m.text(e).equals(s)) {
-          return true;
+          return Outcome.HOLDS;
         }
       }
-      return false;
+      return Outcome.NOT_CONTAINED;
     }
   }
 
@@ -129,8 +138,8 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
-      return !Values.contains(m, node, c);
+    public Outcome test(JsonModel m, Object node) {
+      return Values.contains(m, node, c) ? Outcome.CONTAINED : Outcome.HOLDS;
     }
   }
 
@@ -142,8 +151,8 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
-      return Values.containsOnly(m, node, c);
+    public Outcome test(JsonModel m, Object node) {
+      return Values.containsOnlyOutcome(m, node, c);
     }
   }
 
@@ -158,17 +167,35 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
+    public Outcome test(JsonModel m, Object node) {
       if (m.kind(node) != Kind.OBJECT) {
-        return false;
+        return Outcome.TYPE_MISMATCH;
       }
       for (int i = 0; i < keys.length; i++) {
         Object child = m.get(node, keys[i]);
-        if (child == null || !tests[i].test(m, child)) {
-          return false;
+        if (child == null || tests[i].test(m, child) != Outcome.HOLDS) {
+          return Outcome.NESTED_MISMATCH;
         }
       }
-      return true;
+      return Outcome.HOLDS;
+    }
+
+    /** Every key evaluated and told, not only up to the first that fails. */
+    @Override
+    public Outcome trace(JsonModel m, Object node, KeySink sink) {
+      if (m.kind(node) != Kind.OBJECT) {
+        return Outcome.TYPE_MISMATCH;
+      }
+      Outcome result = Outcome.HOLDS;
+      for (int i = 0; i < keys.length; i++) {
+        Object child = m.get(node, keys[i]);
+        Outcome o = child == null ? Outcome.ABSENT : tests[i].test(m, child);
+        sink.key(i, child, o);
+        if (o != Outcome.HOLDS) {
+          result = Outcome.NESTED_MISMATCH;
+        }
+      }
+      return result;
     }
   }
 
@@ -181,17 +208,17 @@ final class NodeTests {
     }
 
     @Override
-    public boolean test(JsonModel m, Object node) {
+    public Outcome test(JsonModel m, Object node) {
       if (m.kind(node) != Kind.ARRAY) {
-        return false;
+        return Outcome.TYPE_MISMATCH;
       }
       int n = m.size(node);
       for (int i = 0; i < n; i++) {
-        if (element.test(m, m.element(node, i))) {
-          return true;
+        if (element.test(m, m.element(node, i)) == Outcome.HOLDS) {
+          return Outcome.HOLDS;
         }
       }
-      return false;
+      return Outcome.NESTED_MISMATCH;
     }
   }
 }

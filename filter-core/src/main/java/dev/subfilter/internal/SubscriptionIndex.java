@@ -30,7 +30,7 @@ import java.util.Set;
  *   <li>Within a bucket, a subscription is placed in the first of:
  *       <ol>
  *         <li><b>pinned</b>: it sets objId; the list under that objId (the gate compares it as text);
- *         <li><b>indexed</b>: its filters have a {@link Cover cover}, a set of {@link Key}s of which
+ *         <li><b>indexed</b>: its filters have a {@link KeyChooser cover}, a set of {@link Key}s of which
  *             every match has at least one: one required {@code eq} or {@code contains} condition
  *             on a scalar (a condition of the top-level AND or of AND groups in it), or, for an OR
  *             (top-level, or an OR group that every match requires), one such key per branch. The
@@ -42,7 +42,7 @@ import java.util.Set;
  *             then the members the nested test descends into): the event's value is looked up
  *             the same way, in each element for an {@code objects} step, and such a key, which
  *             an event may reach more than once, is deduplicated as a multi-key entry.
- *             {@link Cover} says which cover is chosen: the most selective;
+ *             {@link KeyChooser} says which cover is chosen: the most selective;
  *         <li><b>fallback</b>: everything else (no filters, only ranges, ne, changed, an OR with a
  *             branch without a key...).
  *       </ol>
@@ -67,7 +67,7 @@ import java.util.Set;
  * Maps are {@link HashTrie}s, so an update creates O(log n) trie nodes per key of the subscription,
  * plus a copy of each list it changes (the subscriptions sharing its objId, one of its eq keys or
  * contains texts, or its bucket's fallback list), of its bucket's small arrays of indexed fields,
- * and O(log n) nodes per eq condition for the bucket's eq counts (what {@link Cover} chooses with).
+ * and O(log n) nodes per eq condition for the bucket's eq counts (what {@link KeyChooser} chooses with).
  * Matching costs two bucket lookups, one hash lookup per eq-indexed field of those buckets, one scan
  * of the value of each contains-indexed field, the exact evaluation of the candidates, and a sort
  * of the answer. A contains index builds its automaton lazily, on the first match after it changed:
@@ -234,8 +234,9 @@ public final class SubscriptionIndex {
     if (sub.objId() != null) {
       e = new Entry(id, s, seq, isVendor, PINNED, null);
     } else {
-      b = b.withCounts(sub, 1); // first: the choice counts this subscription's own conditions
-      Key[] keys = Cover.choose(b, sub.filterConnector(), sub.filters());
+      Plan plan = Plan.of(sub);
+      b = b.withCounts(plan, 1); // first: the choice counts this subscription's own conditions
+      Key[] keys = KeyChooser.choose(b, plan);
       e = new Entry(id, s, seq, isVendor, keys == null ? FALLBACK : INDEXED, keys);
     }
     map = withBucket(map, sub.eventType(), sub.objCode(), b.plus(e));
@@ -518,7 +519,7 @@ public final class SubscriptionIndex {
     final ContainsIndex[] contains;
     final Entry[] fallback;
     final int size;
-    /** The eq keys of the unpinned subscriptions, counted per (state, field): what {@link Cover} chooses with. */
+    /** The eq keys of the unpinned subscriptions, counted per (state, field): what {@link KeyChooser} chooses with. */
     private final HashTrie<FieldKey, KeyCounts> eqCounts;
 
     Bucket(HashTrie<String, Entry[]> pinned, FieldIndex[] fields, ContainsIndex[] contains, Entry[] fallback, int size,
@@ -614,14 +615,14 @@ public final class SubscriptionIndex {
     }
 
     /** This bucket with the eq conditions of {@code sub} counted {@code delta} (+1 or -1) more times. */
-    Bucket withCounts(Subscription sub, int delta) {
+    Bucket withCounts(Plan plan, int delta) {
       Counting c = new Counting(eqCounts, delta);
-      Cover.eqConditions(sub.filters(), c);
+      KeyChooser.eqConditions(plan, c);
       return c.counts == eqCounts ? this : new Bucket(pinned, fields, contains, fallback, size, c.counts);
     }
 
     /** Applies one subscription's eq conditions to a bucket's counts. */
-    private static final class Counting implements Cover.EqSink {
+    private static final class Counting implements KeyChooser.EqSink {
       HashTrie<FieldKey, KeyCounts> counts;
       final int delta;
 
@@ -690,7 +691,7 @@ public final class SubscriptionIndex {
         case FALLBACK: {
           Entry[] l = removeEntry(fallback, e);
           return new Bucket(pinned, fields, contains, l == null ? NO_ENTRIES : l, size - 1, eqCounts)
-              .withCounts(e.sub.subscription(), -1);
+              .withCounts(Plan.of(e.sub.subscription()), -1);
         }
         default: {
           FieldIndex[] fs = fields;
@@ -720,7 +721,7 @@ public final class SubscriptionIndex {
               }
             }
           }
-          return new Bucket(pinned, fs, cs, fallback, size - 1, eqCounts).withCounts(e.sub.subscription(), -1);
+          return new Bucket(pinned, fs, cs, fallback, size - 1, eqCounts).withCounts(Plan.of(e.sub.subscription()), -1);
         }
       }
     }

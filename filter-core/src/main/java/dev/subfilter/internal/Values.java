@@ -27,11 +27,11 @@ final class Values {
           return s.equals(c.string);
         }
         if (c.kind == Kind.NUMBER) {
-          long v = c.isLong ? Text.plainLong(s) : Text.NONE;
-          if (v != Text.NONE) {
+          long v = c.isLong ? Numbers.plainLong(s) : Numbers.NONE;
+          if (v != Numbers.NONE) {
             return v == c.longValue;
           }
-          BigDecimal d = Text.parseNumber(s);
+          BigDecimal d = Numbers.parseNumber(s);
           return d != null && d.compareTo(c.number) == 0;
         }
         return c.kind == Kind.BOOLEAN && s.equals(c.containsText);
@@ -64,6 +64,70 @@ final class Values {
     }
   }
 
+  /**
+   * Whether {@code eq} could hold between this node's type and the constant's: what makes a false
+   * {@code eq} a {@link Outcome#NOT_EQUAL} rather than a {@link Outcome#TYPE_MISMATCH}.
+   */
+  static boolean comparable(JsonModel m, Object node, Constant c) {
+    switch (m.kind(node)) {
+      case NULL:
+        return true; // null against a value: simply not equal
+      case BOOLEAN:
+        return c.bool != null || c.kind == Kind.NULL;
+      case NUMBER:
+        return c.number != null || c.kind == Kind.NULL;
+      case STRING: {
+        if (c.kind == Kind.STRING || c.kind == Kind.NULL) {
+          return true;
+        }
+        String s = m.text(node);
+        if (c.kind == Kind.NUMBER) {
+          return Numbers.parseNumber(s) != null;
+        }
+        return c.kind == Kind.BOOLEAN && (s.equals("true") || s.equals("false"));
+      }
+      case ARRAY:
+        return c.kind == Kind.ARRAY;
+      default:
+        return c.kind == Kind.OBJECT;
+    }
+  }
+
+  /** {@link #eq} as an outcome. */
+  static Outcome eqOutcome(JsonModel m, Object node, Constant c) {
+    return eq(m, node, c) ? Outcome.HOLDS : comparable(m, node, c) ? Outcome.NOT_EQUAL : Outcome.TYPE_MISMATCH;
+  }
+
+  /** Whether a string field can be searched for {@code c}: it (every element of an array) has a text. */
+  static boolean hasText(Constant c) {
+    if (c.kind == Kind.ARRAY) {
+      for (Constant el : c.elements) {
+        if (el.containsText == null) {
+          return false;
+        }
+      }
+      return true;
+    }
+    return c.containsText != null;
+  }
+
+  /** {@link #contains} as an outcome: a field that is neither a string nor an array, or a string searched for no text, is a type mismatch. */
+  static Outcome containsOutcome(JsonModel m, Object node, Constant c) {
+    if (contains(m, node, c)) {
+      return Outcome.HOLDS;
+    }
+    Kind k = m.kind(node);
+    return k == Kind.ARRAY || (k == Kind.STRING && hasText(c)) ? Outcome.NOT_CONTAINED : Outcome.TYPE_MISMATCH;
+  }
+
+  /** {@link #containsOnly} as an outcome: an object field is a type mismatch. */
+  static Outcome containsOnlyOutcome(JsonModel m, Object node, Constant c) {
+    if (containsOnly(m, node, c)) {
+      return Outcome.HOLDS;
+    }
+    return m.kind(node) == Kind.OBJECT ? Outcome.TYPE_MISMATCH : Outcome.DIFFERENT_SET;
+  }
+
   /** Ordering: numerically, else as instants, else by code point; {@link #INCOMPARABLE} for any other pair. */
   static int compare(JsonModel m, Object node, Constant c) {
     Kind k = m.kind(node);
@@ -75,11 +139,11 @@ final class Values {
     }
     String s = m.text(node);
     if (c.number != null) {
-      long v = c.isLong ? Text.plainLong(s) : Text.NONE;
-      if (v != Text.NONE) {
+      long v = c.isLong ? Numbers.plainLong(s) : Numbers.NONE;
+      if (v != Numbers.NONE) {
         return Long.compare(v, c.longValue);
       }
-      BigDecimal d = Text.parseNumber(s);
+      BigDecimal d = Numbers.parseNumber(s);
       if (d != null) {
         return Integer.signum(d.compareTo(c.number));
       }
@@ -88,12 +152,12 @@ final class Values {
       return INCOMPARABLE;
     }
     if (c.instant != null) {
-      int r = Text.compareDateTime(s, c.instant);
+      int r = DateTimes.compareDateTime(s, c.instant);
       if (r != INCOMPARABLE) {
         return r;
       }
     }
-    return Integer.signum(Text.compareCodePoints(s, c.string));
+    return Integer.signum(CodePoints.compare(s, c.string));
   }
 
   private static int compareNumber(JsonModel m, Object node, Constant c) {

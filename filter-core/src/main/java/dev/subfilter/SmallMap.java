@@ -1,4 +1,4 @@
-package dev.subfilter.internal;
+package dev.subfilter;
 
 import java.util.AbstractMap;
 import java.util.AbstractSet;
@@ -14,9 +14,9 @@ import java.util.Set;
  * An unmodifiable, insertion-ordered map of a few string keys in one array: a subscription's
  * carried keys and most nested fieldValues have two or three members, for which a LinkedHashMap
  * (map, table, one node per entry, an unmodifiable wrapper) costs several times the data. Lookups
- * scan the keys, so only maps of at most {@link #MAX} entries are built this way. Not API.
+ * scan the keys, so only maps of at most {@link #MAX} entries are built this way.
  */
-public final class SmallMap<V> extends AbstractMap<String, V> {
+final class SmallMap<V> extends AbstractMap<String, V> {
   /** The most entries kept in arrays; larger maps stay LinkedHashMaps. */
   static final int MAX = 8;
 
@@ -32,7 +32,7 @@ public final class SmallMap<V> extends AbstractMap<String, V> {
    *
    * @throws NullPointerException for a null key or value (named {@code "key"} / {@code "value"})
    */
-  public static <V> Map<String, V> copyOf(Map<String, ? extends V> m) {
+  static <V> Map<String, V> copyOf(Map<String, ? extends V> m) {
     if (m.isEmpty()) {
       return Map.of();
     }

@@ -1,8 +1,7 @@
-package dev.subfilter;
+package dev.subfilter.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.subfilter.internal.Text;
 import java.math.BigDecimal;
 import java.time.Instant;
 import net.jqwik.api.Arbitraries;
@@ -13,8 +12,8 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.statistics.Statistics;
 
-/** The allocation-free readers of {@link Text} agree with the BigDecimal and Instant ones. */
-class TextProperties {
+/** The allocation-free readers of {@link Numbers} and {@link DateTimes} agree with the BigDecimal and Instant ones. */
+class NumbersAndDateTimesProperties {
   @Provide
   Arbitrary<String> numberish() {
     Arbitrary<String> digits = Arbitraries.strings().withChars("0123456789").ofMinLength(0).ofMaxLength(21);
@@ -24,10 +23,10 @@ class TextProperties {
 
   @Property(tries = 2000)
   void plainLong_anyText_isTheExactValueOfShortJsonIntegersOnly(@ForAll("numberish") String s) {
-    long v = Text.plainLong(s);
-    boolean shortInteger = Text.isJsonNumber(s) && s.chars().allMatch(c -> c == '-' || Character.isDigit(c))
+    long v = Numbers.plainLong(s);
+    boolean shortInteger = Numbers.isJsonNumber(s) && s.chars().allMatch(c -> c == '-' || Character.isDigit(c))
         && s.replace("-", "").length() <= 18;
-    assertThat(v != Text.NONE).as(s).isEqualTo(shortInteger);
+    assertThat(v != Numbers.NONE).as(s).isEqualTo(shortInteger);
     if (shortInteger) {
       assertThat(v).as(s).isEqualTo(new BigDecimal(s).longValueExact());
     }
@@ -50,12 +49,12 @@ class TextProperties {
 
   @Property(tries = 2000)
   void compareDateTime_generatedTexts_agreesWithParseDateTime(@ForAll("dateTimes") String s, @ForAll("dateTimes") String other) {
-    Instant c = Text.parseDateTime(other);
+    Instant c = DateTimes.parseDateTime(other);
     if (c == null) {
       c = Instant.parse("2017-10-06T19:48:07.776Z");
     }
-    Instant i = Text.parseDateTime(s);
-    int r = Text.compareDateTime(s, c);
+    Instant i = DateTimes.parseDateTime(s);
+    int r = DateTimes.compareDateTime(s, c);
     if (i == null) {
       assertThat(r).as(s).isEqualTo(Integer.MIN_VALUE);
     } else {
@@ -70,11 +69,11 @@ class TextProperties {
 
   @Property(tries = 500)
   void compareDateTime_sameSecond_ordersByNanos(@ForAll("dateTimes") String s) {
-    Instant i = Text.parseDateTime(s);
+    Instant i = DateTimes.parseDateTime(s);
     if (i != null) {
-      assertThat(Text.compareDateTime(s, i)).isZero();
-      assertThat(Text.compareDateTime(s, i.plusNanos(1))).isEqualTo(-1);
-      assertThat(Text.compareDateTime(s, i.minusNanos(1))).isEqualTo(1);
+      assertThat(DateTimes.compareDateTime(s, i)).isZero();
+      assertThat(DateTimes.compareDateTime(s, i.plusNanos(1))).isEqualTo(-1);
+      assertThat(DateTimes.compareDateTime(s, i.minusNanos(1))).isEqualTo(1);
     }
   }
 }

@@ -1,0 +1,249 @@
+package dev.subfilter.internal;
+
+import dev.subfilter.Connector;
+import dev.subfilter.Operator;
+import dev.subfilter.internal.SubscriptionIndex.Bucket;
+import dev.subfilter.internal.SubscriptionIndex.Key;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chooses the index keys of a subscription from its {@link Plan}: a <em>cover</em>, a set of {@link Key}s such that every
+ * event the filters match has (in the field a key names) a value under at least one of them.
+ *
+ * <ul>
+ *   <li>A condition {@code eq} with a scalar non-null fieldValue is covered by its {@link EqKeys}
+ *       key; {@code contains} with one by its text (and key). A nested fieldValue is covered by
+ *       the cover of any one of its leaves (all must hold), keyed at that leaf's {@link IndexPath}.
+ *       Any other condition has no cover.
+ *   <li>An AND (top-level AND, a list of one filter, AND groups, flattened) is covered by the cover
+ *       of <em>any one</em> of its children, since every match satisfies all of them: the cheapest
+ *       is chosen (below).
+ *   <li>An OR (top-level OR of two or more, OR groups, flattened) is covered by the union of the
+ *       covers of <em>all</em> its branches, since every match satisfies one of them; when a branch
+ *       has no cover, neither has the OR. Equal keys of two branches are listed once.
+ * </ul>
+ *
+ * <h2>Choosing</h2>
+ *
+ * Each key is given the estimated share of the bucket's events that reach its list, and a cover the
+ * sum of its keys' shares; the smallest sum wins. An eq key's share is the fraction of the bucket's
+ * eq conditions on its (state, field) that have its key ({@link Bucket#eqShare}: subscription
+ * counts of every eq condition of every unpinned subscription of the bucket, this one included, kept
+ * up to date by add and remove): so a key of a field with many distinct values ({@code ownerID})
+ * beats one of a field with few ({@code status}), and a popular key of a field beats a rare one less
+ * easily. A contains key counts as 1, the worst eq share: an eq key is preferred over it, as before.
+ * Ties go to the fewer keys, then (one key) eq over contains, the field with more distinct keys, the
+ * shorter list at the time, newState over oldState, the longer contains text, and the first written.
+ *
+ * <p>Bounded: covers of more than {@link #MAX_KEYS} keys, and OR groups nested more than {@link
+ * #MAX_DEPTH} deep, are not indexed (the subscription falls back to exact evaluation, still correct).
+ * Costs O(filters) lookups in the bucket; allocates only at add time.
+ */
+final class KeyChooser {
+  /** The most keys one subscription is listed under. */
+  static final int MAX_KEYS = 64;
+
+  /** The deepest alternation of AND and OR groups looked into. */
+  static final int MAX_DEPTH = 32;
+
+  private KeyChooser() {}
+
+  /** A candidate cover: its keys, their summed share, and the tie-breaks of a one-key cover. */
+  private static final class Choice {
+    final List<Key> keys;
+    final double cost;
+    final int distinct;
+    final int list;
+
+    Choice(List<Key> keys, double cost, int distinct, int list) {
+      this.keys = keys;
+      this.cost = cost;
+      this.distinct = distinct;
+      this.list = list;
+    }
+
+    /** Whether this is strictly better than {@code o}. */
+    boolean beats(Choice o) {
+      if (cost != o.cost) {
+        return cost < o.cost;
+      }
+      if (keys.size() != o.keys.size()) {
+        return keys.size() < o.keys.size();
+      }
+      if (keys.size() != 1) {
+        return false;
+      }
+      Key a = keys.get(0);
+      Key b = o.keys.get(0);
+      if (a.kind != b.kind) {
+        return a.kind == SubscriptionIndex.EQ;
+      }
+      if (a.kind == SubscriptionIndex.EQ) {
+        if (distinct != o.distinct) {
+          return distinct > o.distinct;
+        }
+        if (list != o.list) {
+          return list < o.list;
+        }
+      }
+      if (a.old != b.old) {
+        return !a.old;
+      }
+      return a.kind == SubscriptionIndex.CONTAINS && a.literal.length() > b.literal.length();
+    }
+  }
+
+  /**
+   * The keys to list a subscription planned as {@code plan} under in {@code b} (whose eq counts
+   * already include the subscription's conditions), or {@code null} when its matches cannot be
+   * covered: it goes to the fallback list.
+   */
+  static Key[] choose(Bucket b, Plan plan) {
+    Plan.Junction top = plan.filters();
+    if (top.children.isEmpty()) {
+      return null; // matches every event of the gate
+    }
+    Choice c = cover(b, top, 0);
+    return c == null ? null : c.keys.toArray(new Key[0]);
+  }
+
+  /** The cover of a junction: of its AND, or of its OR. */
+  private static Choice cover(Bucket b, Plan.Junction j, int depth) {
+    return j.effective() == Connector.AND ? and(b, j, depth) : or(b, j, depth);
+  }
+
+  /** The best cover among the terms of an AND (nested AND groups inlined), or {@code null}. */
+  private static Choice and(Bucket b, Plan.Junction j, int depth) {
+    Choice best = null;
+    for (Plan.Node n : j.terms()) {
+      Choice c = null;
+      if (n instanceof Plan.Test t) {
+        c = single(b, t);
+      } else if (depth < MAX_DEPTH) {
+        c = cover(b, (Plan.Junction) n, depth + 1);
+      }
+      if (c != null && (best == null || c.beats(best))) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** The union of the covers of every branch of an OR (nested OR groups inlined), or {@code null}. */
+  private static Choice or(Bucket b, Plan.Junction j, int depth) {
+    List<Key> keys = new ArrayList<>();
+    Choice first = null;
+    double cost = 0;
+    for (Plan.Node n : j.terms()) {
+      Choice c;
+      if (n instanceof Plan.Test t) {
+        c = single(b, t);
+      } else {
+        c = depth < MAX_DEPTH ? cover(b, (Plan.Junction) n, depth + 1) : null;
+      }
+      if (c == null) {
+        return null; // a branch that may match with no key: nothing to look up covers it
+      }
+      if (first == null) {
+        first = c;
+      }
+      for (Key k : c.keys) {
+        if (!contains(keys, k)) {
+          if (keys.size() == MAX_KEYS) {
+            return null;
+          }
+          keys.add(k);
+          cost += k.kind == SubscriptionIndex.EQ ? b.eqShare(k.old, k.path, k.key) : 1.0;
+        }
+      }
+    }
+    if (keys.size() == first.keys.size()) {
+      return first; // every branch has the first one's keys (or a subset)
+    }
+    return new Choice(keys, cost, 0, 0);
+  }
+
+  private static boolean contains(List<Key> keys, Key k) {
+    for (Key x : keys) {
+      if (x.sameList(k)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The one-key cover of a condition, or {@code null} when it has none. */
+  private static Choice single(Bucket b, Plan.Test t) {
+    if (t.op != Operator.EQ && t.op != Operator.CONTAINS) {
+      return null;
+    }
+    return leaf(b, t.op, t.old, IndexPath.of(t.field.name()), t.operand, 0);
+  }
+
+  /**
+   * The cover of an eq or contains test of {@code operand} at {@code path}: a key for a scalar
+   * non-null constant; for a nested value, the best cover of any one of its members (every leaf
+   * must hold, as in an AND), one step further down; else {@code null}.
+   */
+  private static Choice leaf(Bucket b, Operator op, boolean old, IndexPath path, Operand operand, int depth) {
+    if (operand instanceof Operand.Nested n) {
+      if (depth >= MAX_DEPTH) {
+        return null;
+      }
+      Choice best = null;
+      for (int i = 0; i < n.keys.length; i++) {
+        Choice c = leaf(b, op, old, path.then(n.keys[i], n.each), n.values[i], depth + 1);
+        if (c != null && (best == null || c.beats(best))) {
+          best = c;
+        }
+      }
+      return best;
+    }
+    Constant k = (Constant) operand;
+    Object key = EqKeys.ofConstant(k);
+    if (key == null) {
+      return null; // null or array fieldValue
+    }
+    path = b.shared(path);
+    if (op == Operator.EQ) {
+      Key x = new Key(SubscriptionIndex.EQ, old, path, key, null);
+      return new Choice(List.of(x), b.eqShare(old, path, key), b.eqDistinct(old, path), b.postingSize(old, path, key));
+    }
+    Key x = new Key(SubscriptionIndex.CONTAINS, old, path, key, k.containsText);
+    return new Choice(List.of(x), 1.0, 0, 0);
+  }
+
+  /**
+   * Calls {@code out} with the field and key of every {@code eq} condition with a scalar non-null
+   * fieldValue in the plan, nested leaves included: what {@link Bucket#withCounts} counts.
+   */
+  static void eqConditions(Plan plan, EqSink out) {
+    for (Plan.Test t : plan.tests()) {
+      if (t.op == Operator.EQ) {
+        eqLeaves(t.old, IndexPath.of(t.field.name()), t.operand, 0, out);
+      }
+    }
+  }
+
+  /** Reports the scalar non-null leaves of an eq operand at {@code path}, nested values descended. */
+  private static void eqLeaves(boolean old, IndexPath path, Operand operand, int depth, EqSink out) {
+    if (operand instanceof Operand.Nested n) {
+      if (depth < MAX_DEPTH) {
+        for (int i = 0; i < n.keys.length; i++) {
+          eqLeaves(old, path.then(n.keys[i], n.each), n.values[i], depth + 1, out);
+        }
+      }
+      return;
+    }
+    Object key = EqKeys.ofConstant((Constant) operand);
+    if (key != null) {
+      out.accept(old, path, key);
+    }
+  }
+
+  /** Receives eq conditions from {@link #eqConditions}. */
+  interface EqSink {
+    void accept(boolean old, IndexPath path, Object key);
+  }
+}
