@@ -1,9 +1,9 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.Matcher;
 import dev.subfilter.internal.Plan;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A subscription compiled once into a predicate over {@link Event}s: every fieldValue pre-parsed,
@@ -17,7 +17,7 @@ public final class CompiledSubscription {
   private final String eventType;
   private final String objId;
   private final boolean vendorName;
-  private final Matcher filters;
+  private final Predicate<Event> filters;
   private final Set<String> stateKeys;
 
   private CompiledSubscription(Subscription s) {
@@ -75,7 +75,7 @@ public final class CompiledSubscription {
     return eventType.equals(vendorName ? event.name() : event.eventType())
         && objCode.equals(event.objCode())
         && (objId == null || objId.equals(event.objId()))
-        && filters.matches(event);
+        && filters.test(event);
   }
 
   /**

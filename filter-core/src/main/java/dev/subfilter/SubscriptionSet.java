@@ -266,15 +266,9 @@ public final class SubscriptionSet {
     return snapshot.match(e, null);
   }
 
-  /**
-   * {@link #match}, adding to {@code stats} (of at least 8 slots) the candidates it evaluated from
-   * objId pins, eq postings, contains texts and fallback lists (slots 0-3) and the matches found in
-   * each (4-7); with at least 11 slots also the candidates evaluated that are listed under several
-   * keys (an OR's branches, slot 8), their matches (9), and the reaches of such a candidate skipped
-   * because another of its keys had already led to it (10). For tests and statistics.
-   */
-  List<String> match(Event event, long[] stats) {
-    return index.match(event, stats);
+  /** {@link #match}, adding what it evaluated to {@code counters}. For tests and statistics. */
+  List<String> match(Event event, SubscriptionIndex.Counters counters) {
+    return index.match(event, counters);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.subfilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.subfilter.internal.SubscriptionIndex;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -349,9 +350,9 @@ class SubscriptionSetTest {
     // the first goes under status (a tie: newState both, written first); then name's keys are rarer
     assertThat(set.placement("status 0")).isEqualTo("eq newState status");
     assertThat(set.placement("status 4")).isEqualTo("eq newState name");
-    long[] stats = new long[8];
+    SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
     assertThat(set.match(task("status", "CUR", "name", "n3"), stats)).containsExactly("status 3");
-    assertThat(stats[1]).as("candidates evaluated from eq postings").isEqualTo(2);
+    assertThat(stats.eqCandidates()).as("candidates evaluated from eq postings").isEqualTo(2);
   }
 
   @Test
@@ -381,12 +382,12 @@ class SubscriptionSetTest {
     assertThat(match(set, task("name", 12L))).as("contains on a number field is false").isEmpty();
     assertThat(match(set, task("name", state("a", "he")))).isEmpty();
 
-    long[] stats = new long[8];
+    SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
     assertThat(set.match(task("name", "hehehe"), stats)).containsExactly("he", "empty", "contains array");
-    assertThat(stats[2]).as("each text found is evaluated once, however often it occurs").isEqualTo(2);
-    stats = new long[8];
+    assertThat(stats.containsCandidates()).as("each text found is evaluated once, however often it occurs").isEqualTo(2);
+    stats = new SubscriptionIndex.Counters();
     assertThat(set.match(task("name", List.of("he", "he", "he", "she")), stats)).containsExactly("he", "she", "contains array");
-    assertThat(stats[2]).as("equal elements find the same list once").isEqualTo(2);
+    assertThat(stats.containsCandidates()).as("equal elements find the same list once").isEqualTo(2);
   }
 
   @Test
@@ -405,11 +406,11 @@ class SubscriptionSetTest {
     assertThat(set.placement(words.get(0))).isEqualTo("contains newState DE:Notes");
 
     String text = "notes: " + words.get(3) + ", " + words.get(99) + " and " + words.get(99) + "!";
-    long[] stats = new long[8];
+    SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
     List<String> got = set.match(task("parameterValues", state("DE:Notes", text)), stats);
     assertThat(got).isEqualTo(naive(set, task("parameterValues", state("DE:Notes", text))));
     assertThat(got).contains(words.get(3), words.get(99));
-    assertThat(stats[2]).as("only texts that occur are evaluated").isEqualTo(got.size());
+    assertThat(stats.containsCandidates()).as("only texts that occur are evaluated").isEqualTo(got.size());
 
     Event old = event("UPDATE", state("objCode", "TASK", "n", 1L), state("objCode", "TASK", "status", "NEW"));
     assertThat(match(set, old)).containsExactly("old");
@@ -604,13 +605,10 @@ class SubscriptionSetTest {
     return cond(field, Operator.CONTAINS, v, State.NEW_STATE);
   }
 
-  static long[] stats() {
-    return new long[dev.subfilter.internal.SubscriptionIndex.STATS];
+  static SubscriptionIndex.Counters stats() {
+    return new SubscriptionIndex.Counters();
   }
 
-  static final int MULTI = dev.subfilter.internal.SubscriptionIndex.STAT_MULTI;
-  static final int MULTI_MATCHES = dev.subfilter.internal.SubscriptionIndex.STAT_MULTI_MATCHES;
-  static final int DEDUPED = dev.subfilter.internal.SubscriptionIndex.STAT_DEDUPED;
 
   @Test
   void orSubscriptions_areIndexedUnderEveryBranch() {
@@ -649,12 +647,12 @@ class SubscriptionSetTest {
     assertThat(match(set, task("n", 0L, "tags", List.of("s", "t")))).containsExactly("required or group");
     assertThat(match(set, task("n", -1L, "tags", List.of("t")))).isEmpty();
 
-    long[] stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     assertThat(set.match(task("ownerID", "u1"), stats)).containsExactly("or");
-    assertThat(stats[3]).as("no fallback candidates").isZero();
-    assertThat(stats[MULTI]).as("one OR candidate evaluated").isEqualTo(1);
-    assertThat(stats[MULTI_MATCHES]).isEqualTo(1);
-    assertThat(stats[DEDUPED]).isZero();
+    assertThat(stats.fallbackCandidates()).as("no fallback candidates").isZero();
+    assertThat(stats.multiCandidates()).as("one OR candidate evaluated").isEqualTo(1);
+    assertThat(stats.multiMatches()).isEqualTo(1);
+    assertThat(stats.deduped()).isZero();
   }
 
   @Test
@@ -665,20 +663,20 @@ class SubscriptionSetTest {
         contains("name", JsonValue.of("x")), contains("name", JsonValue.of("y"))));
     set.add("z", sub(eq("status", JsonValue.of("CUR"))));
 
-    long[] stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     assertThat(set.match(task("status", "CUR", "ownerID", "u1", "name", "xy"), stats)).containsExactly("a", "or", "z");
-    assertThat(stats[MULTI]).isEqualTo(1);
-    assertThat(stats[MULTI_MATCHES]).isEqualTo(1);
-    assertThat(stats[DEDUPED]).as("reached through four lists, evaluated once").isEqualTo(3);
-    assertThat(stats[1] + stats[2]).as("candidates from eq and contains lists: or, z").isEqualTo(2);
+    assertThat(stats.multiCandidates()).isEqualTo(1);
+    assertThat(stats.multiMatches()).isEqualTo(1);
+    assertThat(stats.deduped()).as("reached through four lists, evaluated once").isEqualTo(3);
+    assertThat(stats.eqCandidates() + stats.containsCandidates()).as("candidates from eq and contains lists: or, z").isEqualTo(2);
 
     stats = stats();
     assertThat(set.match(task("status", "NEW", "name", List.of("x", "y", "x")), stats)).containsExactly("a", "or");
-    assertThat(stats[DEDUPED]).as("array elements x and y reach it twice").isEqualTo(1);
+    assertThat(stats.deduped()).as("array elements x and y reach it twice").isEqualTo(1);
 
     stats = stats();
     assertThat(set.match(task("status", "NEW", "ownerID", "u2", "name", "none"), stats)).containsExactly("a");
-    assertThat(stats[MULTI]).isZero();
+    assertThat(stats.multiCandidates()).isZero();
 
     // many OR candidates reached several times each: the per-call table grows
     SubscriptionSet many = new SubscriptionSet();
@@ -690,11 +688,11 @@ class SubscriptionSetTest {
     stats = stats();
     List<String> got = set_match(many, e, stats);
     assertThat(got).hasSize(300).doesNotHaveDuplicates().isEqualTo(naive(many, e));
-    assertThat(stats[MULTI]).isEqualTo(300);
-    assertThat(stats[DEDUPED]).isEqualTo(100 + 150);
+    assertThat(stats.multiCandidates()).isEqualTo(300);
+    assertThat(stats.deduped()).isEqualTo(100 + 150);
   }
 
-  private static List<String> set_match(SubscriptionSet set, Event e, long[] stats) {
+  private static List<String> set_match(SubscriptionSet set, Event e, SubscriptionIndex.Counters stats) {
     return set.match(e, stats);
   }
 
@@ -714,9 +712,9 @@ class SubscriptionSetTest {
     assertThat(match(set, task("status", "CUR", "n", 1L))).containsExactly("same", "same by value");
     assertThat(match(set, task("name", "v2.0"))).containsExactly("texts of one key");
     assertThat(match(set, task("name", "v2"))).containsExactly("texts of one key");
-    long[] stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     assertThat(set.match(task("name", List.of(2L)), stats)).containsExactly("texts of one key");
-    assertThat(stats[DEDUPED]).as("listed twice under the element key 2").isEqualTo(1);
+    assertThat(stats.deduped()).as("listed twice under the element key 2").isEqualTo(1);
 
     assertThat(set.remove("texts of one key")).isTrue();
     assertThat(match(set, task("name", List.of(2L)))).isEmpty();
@@ -725,7 +723,7 @@ class SubscriptionSetTest {
     assertThat(match(set, task("name", List.of("2")))).containsExactly("texts of one key");
     stats = stats();
     assertThat(set.match(task("name", "v2.0"), stats)).containsExactly("texts of one key");
-    assertThat(stats[DEDUPED]).as("both texts occur").isEqualTo(1);
+    assertThat(stats.deduped()).as("both texts occur").isEqualTo(1);
   }
 
   @Test
@@ -820,9 +818,9 @@ class SubscriptionSetTest {
     long underOwner = set.ids().stream().filter(id -> set.placement(id).equals("eq newState ownerID")).count();
     assertThat(underOwner).as("all but the first two, which had little to compare with (ties go to the first written)").isEqualTo(198);
 
-    long[] stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     assertThat(set.match(task("status", "CUR", "ownerID", "u7"), stats)).containsExactly("s7");
-    assertThat(stats[1]).as("eq candidates: s7, and s1 under status CUR").isEqualTo(2);
+    assertThat(stats.eqCandidates()).as("eq candidates: s7, and s1 under status CUR").isEqualTo(2);
 
     // a rare key of a few-valued field beats a key that half the subscriptions share
     set.add("rare status", sub(eq("status", JsonValue.of("HOLD")), eq("ownerID", JsonValue.of("u1"))));
@@ -1045,7 +1043,7 @@ class SubscriptionSetTest {
       String p = set.placement(id);
       placements.merge(p.startsWith("or(") ? "or" : SubscriptionSetProperties.kind(p), 1, Integer::sum);
     }
-    long[] stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     long matches = 0;
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
@@ -1056,15 +1054,15 @@ class SubscriptionSetTest {
       matches += got.size();
     }
     double n = events.size();
-    double candidates = (stats[0] + stats[1] + stats[2] + stats[3]) / n;
+    double candidates = (stats.candidates()) / n;
     System.out.printf("mixed 10,000: placements %s%n  per event: %.1f matches, %.1f candidates (pinned %.1f, eq %.1f, contains %.1f,"
             + " fallback %.1f), %.1f OR candidates, %.2f OR reaches deduped%n",
-        placements, matches / n, candidates, stats[0] / n, stats[1] / n, stats[2] / n, stats[3] / n, stats[MULTI] / n, stats[DEDUPED] / n);
+        placements, matches / n, candidates, stats.pinnedCandidates() / n, stats.eqCandidates() / n, stats.containsCandidates() / n, stats.fallbackCandidates() / n, stats.multiCandidates() / n, stats.deduped() / n);
     assertThat(placements.get("fallback")).as("only the 3% no key covers").isLessThan(400);
     assertThat(placements.get("or")).as("top-level ORs, required OR groups, ORs of AND groups").isGreaterThan(2_000);
-    assertThat(stats[3] / n).as("fallback candidates per event").isLessThan(80);
+    assertThat(stats.fallbackCandidates() / n).as("fallback candidates per event").isLessThan(80);
     assertThat(candidates).as("candidates per event (404 when ORs fell back and eq keys were chosen by list length)").isLessThan(100);
-    assertThat(stats[MULTI_MATCHES]).isPositive();
+    assertThat(stats.multiMatches()).isPositive();
 
     SubscriptionSet small = new Mixed(7).set(100);
     rate(set, events);
@@ -1093,15 +1091,15 @@ class SubscriptionSetTest {
     assertThat(set.size()).isEqualTo(10_000);
     assertThat(millis).as("10,000 adds, each a copy-on-write of its bucket's affected list only").isLessThan(10_000);
 
-    long[] stats = new long[8];
+    SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
     Event e = task("ID", "id40", "status", "CUR", "ownerID", "owner3", "name", "abc", "DE:Cost", 12L);
     assertThat(set.placement("s13")).as("ownerID has many keys, status few").isEqualTo("eq newState ownerID");
     List<String> got = set.match(e, stats);
     assertThat(got).isEqualTo(naive(set, e));
     assertThat(got).contains("s40", "s3", "s12");
-    assertThat(stats[0]).as("pinned candidates").isEqualTo(1);
-    assertThat(stats[1]).as("eq candidates: the owner's subscriptions, the OR ones included, and the cost 12 one").isLessThan(10);
-    assertThat(stats[3]).as("fallback candidates: none, the OR subscriptions are indexed under both branches").isZero();
+    assertThat(stats.pinnedCandidates()).as("pinned candidates").isEqualTo(1);
+    assertThat(stats.eqCandidates()).as("eq candidates: the owner's subscriptions, the OR ones included, and the cost 12 one").isLessThan(10);
+    assertThat(stats.fallbackCandidates()).as("fallback candidates: none, the OR subscriptions are indexed under both branches").isZero();
     assertThat(set.placement("s1")).isEqualTo("or(eq newState ownerID; eq newState status)");
 
     for (int i = 0; i < 10_000; i += 2) {

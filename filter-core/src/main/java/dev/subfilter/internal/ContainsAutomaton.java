@@ -10,9 +10,9 @@ import java.util.Map;
  * literal that occurs in it as a substring (by UTF-16 units, as {@link String#contains} compares).
  * The trie is stored flat (edges of node {@code u} are {@code [edgeStart[u], edgeStart[u+1])},
  * sorted by char) so that a literal of k chars costs about 22k bytes. Immutable and thread-safe
- * (all fields final). Not API.
+ * (all fields final).
  */
-public final class ContainsAutomaton {
+final class ContainsAutomaton {
   private static final int LINEAR_DEDUP = 16;
 
   private final int[] edgeStart;
@@ -51,7 +51,7 @@ public final class ContainsAutomaton {
    *
    * @throws IllegalArgumentException when a literal is empty or appears twice
    */
-  public static ContainsAutomaton build(String[] literals) {
+  static ContainsAutomaton build(String[] literals) {
     // a temporary trie: (node << 16 | char) -> child
     Map<Long, Integer> children = new HashMap<>();
     int nodes = 1;

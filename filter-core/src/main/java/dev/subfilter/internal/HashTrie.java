@@ -7,12 +7,12 @@ import java.util.List;
  * and {@link #remove} return a new map that shares every untouched node with this one, so an update
  * costs O(log32 n) new nodes instead of a copy of the map; readers of an old map are never
  * affected. Lookups allocate nothing. Keys and values are never {@code null}. Instances are
- * immutable and therefore safe to share between threads once safely published. Not API.
+ * immutable and therefore safe to share between threads once safely published.
  *
  * @param <K> key type; its {@code hashCode}/{@code equals} define identity
  * @param <V> value type
  */
-public final class HashTrie<K, V> {
+final class HashTrie<K, V> {
   private static final HashTrie<Object, Object> EMPTY = new HashTrie<>(null, 0);
   private static final int BITS = 5;
   private static final int MASK = 31;
@@ -28,7 +28,7 @@ public final class HashTrie<K, V> {
 
   /** The empty map. */
   @SuppressWarnings("unchecked")
-  public static <K, V> HashTrie<K, V> empty() {
+  static <K, V> HashTrie<K, V> empty() {
     return (HashTrie<K, V>) EMPTY;
   }
 

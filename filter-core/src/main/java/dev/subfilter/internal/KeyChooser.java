@@ -2,46 +2,46 @@ package dev.subfilter.internal;
 
 import dev.subfilter.Connector;
 import dev.subfilter.Operator;
-import dev.subfilter.internal.SubscriptionIndex.Bucket;
-import dev.subfilter.internal.SubscriptionIndex.Key;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Chooses the index keys of a subscription from its {@link Plan}: a <em>cover</em>, a set of {@link Key}s such that every
- * event the filters match has (in the field a key names) a value under at least one of them.
+ * Chooses the {@link Listing}s of a subscription from its {@link Plan}: a <em>cover</em>, a set of
+ * listings such that every event the filters match has (at the path a listing names) a value
+ * filed under at least one of them.
  *
  * <ul>
- *   <li>A condition {@code eq} with a scalar non-null fieldValue is covered by its {@link EqKeys}
- *       key; {@code contains} with one by its text (and key). A nested fieldValue is covered by
- *       the cover of any one of its leaves (all must hold), keyed at that leaf's {@link IndexPath}.
- *       Any other condition has no cover.
- *   <li>An AND (top-level AND, a list of one filter, AND groups, flattened) is covered by the cover
- *       of <em>any one</em> of its children, since every match satisfies all of them: the cheapest
- *       is chosen (below).
- *   <li>An OR (top-level OR of two or more, OR groups, flattened) is covered by the union of the
- *       covers of <em>all</em> its branches, since every match satisfies one of them; when a branch
- *       has no cover, neither has the OR. Equal keys of two branches are listed once.
+ *   <li>A condition {@code eq} with a scalar non-null fieldValue is covered by its {@link EqValues}
+ *       value; {@code contains} with one by its text (and value). A nested fieldValue is covered by
+ *       the cover of any one of its leaves (all must hold), at that leaf's {@link IndexPath}. Any
+ *       other condition has no cover.
+ *   <li>An AND (top-level AND, a list of one filter, AND groups: {@link Plan.Junction#terms}) is
+ *       covered by the cover of <em>any one</em> of its terms, since every match satisfies all of
+ *       them: the cheapest is chosen (below).
+ *   <li>An OR (top-level OR of two or more, OR groups, inlined the same way) is covered by the union
+ *       of the covers of <em>all</em> its branches, since every match satisfies one of them; when a
+ *       branch has no cover, neither has the OR. Equal listings of two branches are listed once.
  * </ul>
  *
  * <h2>Choosing</h2>
  *
- * Each key is given the estimated share of the bucket's events that reach its list, and a cover the
- * sum of its keys' shares; the smallest sum wins. An eq key's share is the fraction of the bucket's
- * eq conditions on its (state, field) that have its key ({@link Bucket#eqShare}: subscription
- * counts of every eq condition of every unpinned subscription of the bucket, this one included, kept
- * up to date by add and remove): so a key of a field with many distinct values ({@code ownerID})
- * beats one of a field with few ({@code status}), and a popular key of a field beats a rare one less
- * easily. A contains key counts as 1, the worst eq share: an eq key is preferred over it, as before.
- * Ties go to the fewer keys, then (one key) eq over contains, the field with more distinct keys, the
- * shorter list at the time, newState over oldState, the longer contains text, and the first written.
+ * Each listing is given the estimated share of the bucket's events that reach its list, and a cover
+ * the sum of its listings' shares; the smallest sum wins. An eq listing's share is the fraction of
+ * the bucket's eq conditions on its (state, path) that name its value ({@link Bucket#eqShare}: counts
+ * of every eq condition of every unpinned subscription of the bucket, this one included, kept up to
+ * date by add and remove): so a value of a field with many distinct values ({@code ownerID}) beats
+ * one of a field with few ({@code status}), and a popular value of a field beats a rare one less
+ * easily. A contains listing counts as 1, the worst eq share: an eq listing is preferred over it.
+ * Ties go to the fewer listings, then (one listing) eq over contains, the path with more distinct
+ * values, the shorter list at the time, newState over oldState, the longer contains text, and the
+ * first written.
  *
- * <p>Bounded: covers of more than {@link #MAX_KEYS} keys, and OR groups nested more than {@link
+ * <p>Bounded: covers of more than {@link #MAX_KEYS} listings, and OR groups nested more than {@link
  * #MAX_DEPTH} deep, are not indexed (the subscription falls back to exact evaluation, still correct).
  * Costs O(filters) lookups in the bucket; allocates only at add time.
  */
 final class KeyChooser {
-  /** The most keys one subscription is listed under. */
+  /** The most listings one subscription has. */
   static final int MAX_KEYS = 64;
 
   /** The deepest alternation of AND and OR groups looked into. */
@@ -49,14 +49,14 @@ final class KeyChooser {
 
   private KeyChooser() {}
 
-  /** A candidate cover: its keys, their summed share, and the tie-breaks of a one-key cover. */
+  /** A candidate cover: its listings, their summed share, and the tie-breaks of a one-listing cover. */
   private static final class Choice {
-    final List<Key> keys;
+    final List<Listing> keys;
     final double cost;
     final int distinct;
     final int list;
 
-    Choice(List<Key> keys, double cost, int distinct, int list) {
+    Choice(List<Listing> keys, double cost, int distinct, int list) {
       this.keys = keys;
       this.cost = cost;
       this.distinct = distinct;
@@ -74,12 +74,12 @@ final class KeyChooser {
       if (keys.size() != 1) {
         return false;
       }
-      Key a = keys.get(0);
-      Key b = o.keys.get(0);
+      Listing a = keys.get(0);
+      Listing b = o.keys.get(0);
       if (a.kind != b.kind) {
-        return a.kind == SubscriptionIndex.EQ;
+        return a.kind == Listing.Kind.EQ;
       }
-      if (a.kind == SubscriptionIndex.EQ) {
+      if (a.kind == Listing.Kind.EQ) {
         if (distinct != o.distinct) {
           return distinct > o.distinct;
         }
@@ -90,7 +90,7 @@ final class KeyChooser {
       if (a.old != b.old) {
         return !a.old;
       }
-      return a.kind == SubscriptionIndex.CONTAINS && a.literal.length() > b.literal.length();
+      return a.kind == Listing.Kind.CONTAINS && a.literal.length() > b.literal.length();
     }
   }
 
@@ -99,13 +99,13 @@ final class KeyChooser {
    * already include the subscription's conditions), or {@code null} when its matches cannot be
    * covered: it goes to the fallback list.
    */
-  static Key[] choose(Bucket b, Plan plan) {
+  static Listing[] choose(Bucket b, Plan plan) {
     Plan.Junction top = plan.filters();
     if (top.children.isEmpty()) {
       return null; // matches every event of the gate
     }
     Choice c = cover(b, top, 0);
-    return c == null ? null : c.keys.toArray(new Key[0]);
+    return c == null ? null : c.keys.toArray(new Listing[0]);
   }
 
   /** The cover of a junction: of its AND, or of its OR. */
@@ -132,7 +132,7 @@ final class KeyChooser {
 
   /** The union of the covers of every branch of an OR (nested OR groups inlined), or {@code null}. */
   private static Choice or(Bucket b, Plan.Junction j, int depth) {
-    List<Key> keys = new ArrayList<>();
+    List<Listing> keys = new ArrayList<>();
     Choice first = null;
     double cost = 0;
     for (Plan.Node n : j.terms()) {
@@ -148,13 +148,13 @@ final class KeyChooser {
       if (first == null) {
         first = c;
       }
-      for (Key k : c.keys) {
+      for (Listing k : c.keys) {
         if (!contains(keys, k)) {
           if (keys.size() == MAX_KEYS) {
             return null;
           }
           keys.add(k);
-          cost += k.kind == SubscriptionIndex.EQ ? b.eqShare(k.old, k.path, k.key) : 1.0;
+          cost += k.kind == Listing.Kind.EQ ? b.eqShare(k.old, k.path, k.eqValue) : 1.0;
         }
       }
     }
@@ -164,8 +164,8 @@ final class KeyChooser {
     return new Choice(keys, cost, 0, 0);
   }
 
-  private static boolean contains(List<Key> keys, Key k) {
-    for (Key x : keys) {
+  private static boolean contains(List<Listing> keys, Listing k) {
+    for (Listing x : keys) {
       if (x.sameList(k)) {
         return true;
       }
@@ -201,16 +201,16 @@ final class KeyChooser {
       return best;
     }
     Constant k = (Constant) operand;
-    Object key = EqKeys.ofConstant(k);
+    Object key = EqValues.ofConstant(k);
     if (key == null) {
       return null; // null or array fieldValue
     }
     path = b.shared(path);
     if (op == Operator.EQ) {
-      Key x = new Key(SubscriptionIndex.EQ, old, path, key, null);
+      Listing x = new Listing(Listing.Kind.EQ, old, path, key, null);
       return new Choice(List.of(x), b.eqShare(old, path, key), b.eqDistinct(old, path), b.postingSize(old, path, key));
     }
-    Key x = new Key(SubscriptionIndex.CONTAINS, old, path, key, k.containsText);
+    Listing x = new Listing(Listing.Kind.CONTAINS, old, path, key, k.containsText);
     return new Choice(List.of(x), 1.0, 0, 0);
   }
 
@@ -236,7 +236,7 @@ final class KeyChooser {
       }
       return;
     }
-    Object key = EqKeys.ofConstant((Constant) operand);
+    Object key = EqValues.ofConstant((Constant) operand);
     if (key != null) {
       out.accept(old, path, key);
     }

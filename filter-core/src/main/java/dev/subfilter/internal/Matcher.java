@@ -1,17 +1,19 @@
 package dev.subfilter.internal;
 
 import dev.subfilter.Event;
+import java.util.function.Predicate;
 
 /**
- * A compiled filter: a pure, thread-safe test of an event. Not API: public only because {@code
- * CompiledSubscription} keeps one ({@link Plan#compile}).
+ * A compiled filter: a pure, thread-safe test of an event. Handed out as a {@link Predicate} (what
+ * {@code CompiledSubscription} keeps), so that the type itself stays inside this package.
  */
-public interface Matcher {
+interface Matcher extends Predicate<Event> {
   /** Whether the event passes; allocates nothing. */
-  boolean matches(Event e);
+  @Override
+  boolean test(Event e);
 
   /**
-   * {@link #matches}, evaluating every condition (no short cut) and telling {@code t} each one's
+   * {@link #test}, evaluating every condition (no short cut) and telling {@code t} each one's
    * outcome: the same code, observed.
    */
   boolean trace(Event e, Trace t);

@@ -14,8 +14,8 @@ final class Matchers {
 
   /**
    * A condition's matcher: its outcome, and the condition it was compiled from. Each subclass
-   * writes {@code matches} as {@code outcome(e) == HOLDS} itself, so that a call through {@link
-   * Matcher} dispatches once and inlines the outcome (one inherited {@code matches} would dispatch
+   * writes {@code test} as {@code outcome(e) == HOLDS} itself, so that a call through {@link
+   * Matcher} dispatches once and inlines the outcome (one inherited {@code test} would dispatch
    * twice).
    */
   abstract static class Condition implements Matcher {
@@ -51,7 +51,7 @@ final class Matchers {
     }
 
     @Override
-    public boolean matches(Event e) {
+    public boolean test(Event e) {
       return outcome(e) == Outcome.HOLDS;
     }
 
@@ -98,7 +98,7 @@ final class Matchers {
     }
 
     @Override
-    public boolean matches(Event e) {
+    public boolean test(Event e) {
       return outcome(e) == Outcome.HOLDS;
     }
 
@@ -132,7 +132,7 @@ final class Matchers {
     }
 
     @Override
-    public boolean matches(Event e) {
+    public boolean test(Event e) {
       return outcome(e) == Outcome.HOLDS;
     }
 
@@ -161,7 +161,7 @@ final class Matchers {
     }
 
     @Override
-    public boolean matches(Event e) {
+    public boolean test(Event e) {
       return outcome(e) == Outcome.HOLDS;
     }
 
@@ -196,9 +196,9 @@ final class Matchers {
     }
 
     @Override
-    public boolean matches(Event e) {
+    public boolean test(Event e) {
       for (Matcher t : terms) {
-        if (!t.matches(e)) {
+        if (!t.test(e)) {
           return false;
         }
       }
@@ -232,8 +232,8 @@ final class Matchers {
     }
 
     @Override
-    public boolean matches(Event e) {
-      return a.matches(e) && b.matches(e);
+    public boolean test(Event e) {
+      return a.test(e) && b.test(e);
     }
 
     @Override
@@ -259,8 +259,8 @@ final class Matchers {
     }
 
     @Override
-    public boolean matches(Event e) {
-      return a.matches(e) || b.matches(e);
+    public boolean test(Event e) {
+      return a.test(e) || b.test(e);
     }
 
     @Override
@@ -284,9 +284,9 @@ final class Matchers {
     }
 
     @Override
-    public boolean matches(Event e) {
+    public boolean test(Event e) {
       for (Matcher t : terms) {
-        if (t.matches(e)) {
+        if (t.test(e)) {
           return true;
         }
       }
@@ -313,7 +313,7 @@ final class Matchers {
     static final Always INSTANCE = new Always();
 
     @Override
-    public boolean matches(Event e) {
+    public boolean test(Event e) {
       return true;
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * A subscription planned once into the one form every other step reads: each condition with its
@@ -27,7 +28,7 @@ import java.util.Set;
  * needed (a few allocations per condition) rather than kept, so a large set does not hold it.
  *
  * <p>Not API: public only because {@code dev.subfilter}'s {@code CompiledSubscription} and {@code
- * Subscription} compile, explain and print through it.
+ * Subscription} compile, explain and print through it (the one door into the engine).
  */
 public final class Plan {
   /** Interned key sets: subscriptions from one template read the same keys. */
@@ -82,17 +83,19 @@ public final class Plan {
     return subscription;
   }
 
-  /** The matcher of the top-level filters (the gate is the caller's). */
-  public Matcher compile() {
+  /** The compiled top-level filters (the gate is the caller's): a pure, thread-safe, allocation-free predicate. */
+  public Predicate<Event> compile() {
     return Compiler.compile(this);
   }
 
   /**
    * Why {@code e} matches or not: the gate, and the filters laid out along this plan with each
-   * condition's outcome as {@code compiled} (this plan's {@link #compile}) evaluates it, traced.
+   * condition's outcome as {@code compiled} evaluates it, traced.
+   *
+   * @param compiled what {@link #compile} returned for this plan or an equal one
    */
-  public Explanation explain(Matcher compiled, Event e) {
-    return Explainer.explain(this, compiled, e);
+  public Explanation explain(Predicate<Event> compiled, Event e) {
+    return Explainer.explain(this, (Matcher) compiled, e);
   }
 
   /** The top-level filters: pointer {@code /filters}, the subscription's filterConnector. */

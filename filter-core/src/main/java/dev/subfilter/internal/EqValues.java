@@ -4,34 +4,34 @@ import dev.subfilter.JsonModel;
 import java.math.BigDecimal;
 
 /**
- * Index keys for {@code eq}: one normalised key per scalar such that {@code eq(node, constant)}
- * implies equal keys (the converse need not hold: an index hit is only a candidate).
+ * The values {@code eq} postings are filed under: one normalised value per scalar such that {@code
+ * eq(node, constant)} implies equal values (the converse need not hold: an index hit is only a candidate).
  *
  * <ul>
  *   <li>numbers, and strings that are exactly a JSON number ({@link Numbers#parseNumber}), by numeric
  *       value: a {@link Long} when the value is an integer that fits a long, else the {@link
  *       BigDecimal} with trailing zeros stripped (so {@code 1}, {@code 1.0}, {@code "1"}, {@code
- *       "1E+0"} share the key {@code 1L});
+ *       "1E+0"} share the value {@code 1L});
  *   <li>booleans and the strings {@code "true"}/{@code "false"} by {@link Boolean};
  *   <li>any other string by its text.
  * </ul>
  *
  * <p>Why that is enough: {@code eq} between a string node and a string constant is text equality,
- * and equal texts get equal keys; a number against a number or a numeric string compares by value,
- * and equal values get equal canonical keys; a boolean matches a boolean or "true"/"false" of the
- * same value. Arrays, objects and null never equal a scalar non-null constant, so they have no key.
+ * and equal texts get equal values; a number against a number or a numeric string compares by value,
+ * and equal numbers get equal canonical values; a boolean matches a boolean or "true"/"false" of the
+ * same value. Arrays, objects and null never equal a scalar non-null constant, so they have no value.
  *
  * <p>Looking up an event node ({@link #lookup}) allocates nothing for strings, booleans, numbers the
  * model reports as longs and integer strings of up to 18 digits; other numbers build their
- * canonical key. Not API.
+ * canonical value.
  */
-public final class EqKeys {
+final class EqValues {
   private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
   private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
-  private EqKeys() {}
+  private EqValues() {}
 
-  /** The key of a scalar non-null constant, or {@code null} when {@code k} is not one (null, array, object). */
+  /** The value of a scalar non-null constant, or {@code null} when {@code k} is not one (null, array, object). */
   static Object ofConstant(Constant k) {
     switch (k.kind) {
       case STRING:
@@ -45,8 +45,8 @@ public final class EqKeys {
     }
   }
 
-  /** The key of a string: its number, its boolean, or itself. */
-  public static Object ofString(String s) {
+  /** The value of a string: its number, its boolean, or itself. */
+  static Object ofString(String s) {
     BigDecimal d = Numbers.parseNumber(s);
     if (d != null) {
       return ofNumber(d);
@@ -60,8 +60,8 @@ public final class EqKeys {
     return s;
   }
 
-  /** The canonical key of a number: a Long when it is an integer within long range, else the stripped BigDecimal. */
-  public static Object ofNumber(BigDecimal d) {
+  /** The canonical value of a number: a Long when it is an integer within long range, else the stripped BigDecimal. */
+  static Object ofNumber(BigDecimal d) {
     if (d.signum() == 0) {
       return Long.valueOf(0);
     }
@@ -75,10 +75,10 @@ public final class EqKeys {
   }
 
   /**
-   * The value {@code map} holds under the key of event node {@code node}, or {@code null} (also for
+   * The value {@code map} holds under the eq value of event node {@code node}, or {@code null} (also for
    * null, arrays and objects, which equal no scalar non-null constant).
    */
-  public static <V> V lookup(HashTrie<Object, V> map, JsonModel m, Object node) {
+  static <V> V lookup(HashTrie<Object, V> map, JsonModel m, Object node) {
     switch (m.kind(node)) {
       case STRING:
         return lookupString(map, m.text(node));
@@ -95,7 +95,7 @@ public final class EqKeys {
   }
 
   /** {@code map.get(ofString(s))}, without allocating for plain text, booleans and short integers. */
-  public static <V> V lookupString(HashTrie<Object, V> map, String s) {
+  static <V> V lookupString(HashTrie<Object, V> map, String s) {
     int n = s.length();
     if (n == 0) {
       return map.get(s);
@@ -123,7 +123,7 @@ public final class EqKeys {
   }
 
   /** {@code map.get(Long.valueOf(v))} without boxing. */
-  public static <V> V lookupLong(HashTrie<Object, V> map, long v) {
+  static <V> V lookupLong(HashTrie<Object, V> map, long v) {
     HashTrie.Leaf<Object, V> l = map.chain(Long.hashCode(v));
     while (l != null) {
       if (l.key() instanceof Long k && k.longValue() == v) {

@@ -1,0 +1,137 @@
+package dev.subfilter.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.subfilter.CompiledSubscription;
+import dev.subfilter.Connector;
+import dev.subfilter.Filter;
+import dev.subfilter.JsonValue;
+import dev.subfilter.Operator;
+import dev.subfilter.State;
+import dev.subfilter.Subscription;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Which listings a subscription gets: a cover of its matches, the most selective one. */
+class KeyChooserTest {
+  private static Filter.Condition eq(String field, Object v) {
+    return Filter.Condition.of(field, Operator.EQ, JsonValue.fromJava(v));
+  }
+
+  private static Filter.Condition cond(String field, Operator op, Object v, State state) {
+    return Filter.Condition.of(field, op, v == null ? null : JsonValue.fromJava(v), state);
+  }
+
+  private static Subscription sub(Connector c, Filter... filters) {
+    return new Subscription("TASK", "UPDATE", null, c, List.of(filters), Map.of());
+  }
+
+  private static Filter.Group group(Connector c, Filter... filters) {
+    return new Filter.Group(c, List.of(filters));
+  }
+
+  /** The listings chosen for {@code s} in {@code b} (its own conditions counted first), as text; {@code null}: fallback. */
+  private static List<String> chosen(Bucket b, Subscription s) {
+    Plan plan = Plan.of(s);
+    Listing[] l = KeyChooser.choose(b.withCounts(plan, 1), plan);
+    return l == null ? null : Arrays.stream(l).map(Listing::toString).toList();
+  }
+
+  private static List<String> chosen(Subscription s) {
+    return chosen(Bucket.EMPTY, s);
+  }
+
+  /** A bucket already counting the eq conditions of {@code others}. */
+  private static Bucket counting(Subscription... others) {
+    Bucket b = Bucket.EMPTY;
+    for (Subscription s : others) {
+      b = b.withCounts(Plan.of(s), 1);
+    }
+    return b;
+  }
+
+  @Test
+  void choose_and_takesOneRequiredEqOrContains_preferringEq() {
+    assertThat(chosen(sub(Connector.AND, cond("name", Operator.CONTAINS, "x", State.NEW_STATE), eq("status", "CUR"))))
+        .containsExactly("eq newState status");
+    assertThat(chosen(sub(Connector.AND, cond("name", Operator.CONTAINS, "x", State.NEW_STATE), cond("n", Operator.GT, 1, State.NEW_STATE))))
+        .containsExactly("contains newState name");
+  }
+
+  @Test
+  void choose_nothingToLookUp_isFallback() {
+    assertThat(chosen(sub(Connector.AND))).as("no filters").isNull();
+    assertThat(chosen(sub(Connector.AND, cond("n", Operator.GT, 1, State.NEW_STATE), cond("s", Operator.NE, "x", State.NEW_STATE)))).isNull();
+    assertThat(chosen(sub(Connector.AND, cond("s", Operator.CHANGED, null, State.NEW_STATE)))).isNull();
+    assertThat(chosen(sub(Connector.AND, eq("s", null)))).as("eq null has no value").isNull();
+    assertThat(chosen(sub(Connector.AND, eq("s", List.of("a", "b"))))).as("eq of an array has no value").isNull();
+  }
+
+  @Test
+  void choose_or_needsAListingPerBranch_sharedOnesListedOnce() {
+    assertThat(chosen(sub(Connector.OR, eq("status", "CUR"), eq("ownerID", "u1"))))
+        .containsExactly("eq newState status", "eq newState ownerID");
+    assertThat(chosen(sub(Connector.OR, eq("status", "CUR"), cond("n", Operator.GT, 1, State.NEW_STATE)))).as("a branch without").isNull();
+    assertThat(chosen(sub(Connector.OR, eq("status", "CUR"), group(Connector.AND, eq("status", "CUR"), cond("n", Operator.GT, 1, State.NEW_STATE)))))
+        .as("both branches hold status = CUR: one listing").containsExactly("eq newState status");
+    assertThat(chosen(sub(Connector.OR, eq("a", 1)))).as("an OR of one is that one").containsExactly("eq newState a");
+  }
+
+  @Test
+  void choose_requiredOrGroupInsideAnAnd_coversByItsBranches() {
+    assertThat(chosen(sub(Connector.AND, cond("n", Operator.GT, 1, State.NEW_STATE),
+        group(Connector.OR, eq("ownerID", "u1"), cond("tags", Operator.CONTAINS, "t", State.OLD_STATE)))))
+        .containsExactly("eq newState ownerID", "contains oldState tags");
+  }
+
+  @Test
+  void choose_nestedValue_listsOneLeafAtItsPath() {
+    JsonValue fields = new JsonValue.Obj(Map.of("fields", new JsonValue.Obj(Map.of("customerID", JsonValue.of("c1")))));
+    JsonValue objects = new JsonValue.Obj(Map.of("objects", new JsonValue.Obj(Map.of("projectID", JsonValue.of("p1")))));
+    assertThat(chosen(sub(Connector.AND, Filter.Condition.of("data", Operator.EQ, fields)))).containsExactly("eq newState data → customerID");
+    assertThat(chosen(sub(Connector.AND, Filter.Condition.of("options", Operator.CONTAINS, objects))))
+        .containsExactly("contains newState options[] → projectID");
+  }
+
+  @Test
+  void choose_prefersTheFieldWithTheRarerValue() {
+    Bucket b = counting(sub(Connector.AND, eq("status", "CUR")), sub(Connector.AND, eq("status", "CUR")),
+        sub(Connector.AND, eq("ownerID", "u1")), sub(Connector.AND, eq("ownerID", "u2")));
+    assertThat(chosen(b, sub(Connector.AND, eq("status", "CUR"), eq("ownerID", "u3")))).containsExactly("eq newState ownerID");
+  }
+
+  @Test
+  void choose_ties_goToNewStateThenTheLongerText() {
+    assertThat(chosen(sub(Connector.AND, cond("s", Operator.EQ, "x", State.OLD_STATE), cond("s", Operator.EQ, "x", State.NEW_STATE))))
+        .containsExactly("eq newState s");
+    List<String> longer = chosen(sub(Connector.AND, cond("name", Operator.CONTAINS, "ab", State.NEW_STATE),
+        cond("note", Operator.CONTAINS, "abcd", State.NEW_STATE)));
+    assertThat(longer).containsExactly("contains newState note");
+  }
+
+  @Test
+  void choose_moreListingsThanTheBound_isFallback() {
+    List<Filter> branches = new ArrayList<>();
+    for (int i = 0; i <= KeyChooser.MAX_KEYS; i++) {
+      branches.add(eq("f" + i, "v"));
+    }
+    Subscription wide = new Subscription("TASK", "UPDATE", null, Connector.OR, branches, Map.of());
+    assertThat(chosen(wide)).isNull();
+    Subscription atBound = new Subscription("TASK", "UPDATE", null, Connector.OR, branches.subList(0, KeyChooser.MAX_KEYS), Map.of());
+    assertThat(chosen(atBound)).hasSize(KeyChooser.MAX_KEYS);
+  }
+
+  @Test
+  void eqConditions_countsEveryEqLeaf_atAnyDepth() {
+    Subscription s = sub(Connector.OR, eq("status", "CUR"),
+        group(Connector.AND, eq("ownerID", 7), cond("n", Operator.GT, 1, State.NEW_STATE)),
+        Filter.Condition.of("data", Operator.EQ, new JsonValue.Obj(Map.of("k", JsonValue.of("v"), "z", JsonValue.NULL))));
+    List<String> seen = new ArrayList<>();
+    KeyChooser.eqConditions(Plan.of(s), (old, path, value) -> seen.add(path + "=" + value));
+    assertThat(seen).containsExactly("status=CUR", "ownerID=7", "data → k=v");
+    CompiledSubscription.compile(s); // the same plan compiles
+  }
+}
