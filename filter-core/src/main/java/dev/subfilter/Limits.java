@@ -68,6 +68,28 @@ public record Limits(
     return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, v);
   }
 
+  /**
+   * What is wrong with reading a document of {@code bytes} bytes, in words that name the setting
+   * to raise; {@code null} within the limit. Every reader checks the length here.
+   *
+   * @param bytes the document's length so far (or in all)
+   * @return the problem, or {@code null}
+   */
+  public String documentBytesProblem(long bytes) {
+    return bytes > maxDocumentBytes ? "document longer than " + maxDocumentBytes + " bytes; raise Limits.maxDocumentBytes" : null;
+  }
+
+  /**
+   * What is wrong with a JSON document nested {@code depth} levels deep, in words that name the
+   * setting to raise; {@code null} within the limit. Every reader checks the depth here.
+   *
+   * @param depth the nesting reached (a top-level object is depth 1)
+   * @return the problem, or {@code null}
+   */
+  public String jsonDepthProblem(int depth) {
+    return depth > maxJsonDepth ? "JSON nested deeper than " + maxJsonDepth + " levels; raise Limits.maxJsonDepth" : null;
+  }
+
   private static void range(String name, long value, long max) {
     if (value < 1 || value > max) {
       throw new IllegalArgumentException("Limits." + name + " must be from 1 to " + max + ", was " + value);

@@ -2,9 +2,6 @@ package dev.subfilter.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -103,12 +100,8 @@ public final class SpecCommand implements Callable<Integer> {
     return unreadable > 0 ? ExitCodes.UNREADABLE : failed > 0 || empty > 0 ? ExitCodes.NO_PASS : ExitCodes.OK;
   }
 
-  @SuppressWarnings("deprecation") // withExactBigDecimals: as the spec-tests module reads them
   private static ObjectMapper specMapper() {
-    return JsonMapper.builder()
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-        .build();
+    return SpecCase.mapper();
   }
 
   /** Reads a spec document. */

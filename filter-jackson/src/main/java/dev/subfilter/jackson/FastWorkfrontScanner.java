@@ -39,12 +39,12 @@ final class FastWorkfrontScanner {
   /** Most exponent digits accepted: with at most MAX_NUMBER digits, the scale then fits an int. */
   private static final int MAX_EXPONENT_DIGITS = 9;
 
-  private static final byte[] EVENT_TYPE = ascii("eventType");
-  private static final byte[] NEW_STATE = ascii("newState");
-  private static final byte[] OLD_STATE = ascii("oldState");
-  private static final byte[] EVENT_TIME = ascii("eventTime");
-  private static final byte[] EPOCH_SECOND = ascii("epochSecond");
-  private static final byte[] NANO = ascii("nano");
+  private static final byte[] EVENT_TYPE = ascii(WorkfrontEnvelope.EVENT_TYPE);
+  private static final byte[] NEW_STATE = ascii(WorkfrontEnvelope.NEW_STATE);
+  private static final byte[] OLD_STATE = ascii(WorkfrontEnvelope.OLD_STATE);
+  private static final byte[] EVENT_TIME = ascii(WorkfrontEnvelope.EVENT_TIME);
+  private static final byte[] EPOCH_SECOND = ascii(WorkfrontEnvelope.EPOCH_SECOND);
+  private static final byte[] NANO = ascii(WorkfrontEnvelope.NANO);
   private static final byte[] TRUE = ascii("true");
   private static final byte[] FALSE = ascii("false");
   private static final byte[] NULL = ascii("null");
@@ -310,10 +310,13 @@ final class FastWorkfrontScanner {
         byte c = b[i];
         if (is(nameAt, len, EVENT_TYPE)) {
           int e = c == '"' ? string(i + 1) : -1;
-          if (e < 0 || (stringFlags & STRING_ESCAPED) != 0 || e - i == 2) {
+          if (e < 0 || (stringFlags & STRING_ESCAPED) != 0) {
             return null;
           }
           type = text(i + 1, e - 1);
+          if (!WorkfrontEnvelope.validEventType(type)) {
+            return null;
+          }
           i = e;
         } else if (is(nameAt, len, NEW_STATE)) {
           if (c != '{') {
@@ -365,14 +368,13 @@ final class FastWorkfrontScanner {
 
     private static Event event(String type, ObjectNode newState, ObjectNode oldState, JsonNode time, Instant t) {
       if (time != null) {
-        t = WorkfrontStreamReader.eventTime(time);
+        t = WorkfrontEnvelope.eventTime(time, false);
         if (t == null) {
           return null;
         }
       }
       try {
-        Event.Builder e = Event.workfront(JacksonModel.INSTANCE, type, newState, oldState);
-        return (t == null ? e : e.eventTime(t)).build();
+        return WorkfrontEnvelope.event(type, newState, oldState, t);
       } catch (RuntimeException invalid) { // the builder's verdict on the states; the tree reader reports it
         return null;
       }
@@ -426,11 +428,10 @@ final class FastWorkfrontScanner {
           return -1;
         }
       }
-      if (!hasSecs || nano < 0 || nano >= 1_000_000_000 || !unique(base)
-          || secs < Instant.MIN.getEpochSecond() || secs > Instant.MAX.getEpochSecond()) {
+      instant = hasSecs && unique(base) ? WorkfrontEnvelope.instant(secs, nano) : null;
+      if (instant == null) {
         return -1;
       }
-      instant = Instant.ofEpochSecond(secs, nano);
       top = base;
       depth--;
       return i + 1;

@@ -25,7 +25,6 @@ import dev.subfilter.SubscriptionSet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -58,8 +57,8 @@ public final class SubfilterJson {
   private SubfilterJson(Mode mode, Limits limits) {
     this.limits = Objects.requireNonNull(limits, "limits");
     this.parser = SubscriptionParser.of(Objects.requireNonNull(mode, "mode"), limits);
-    this.strict = mapper(limits, false);
-    this.lenient = mapper(limits, true);
+    this.strict = objectMapper(limits, false);
+    this.lenient = objectMapper(limits, true);
   }
 
   /** Extended mode, {@link Limits#DEFAULTS}. */
@@ -72,13 +71,23 @@ public final class SubfilterJson {
     return new SubfilterJson(mode, limits);
   }
 
-  private static ObjectMapper mapper(Limits limits, boolean lenient) {
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
-            .maxDocumentLength(limits.maxDocumentBytes())
-            .maxNestingDepth(limits.maxJsonDepth())
-            .build())
-        .build();
+  /**
+   * A Jackson mapper configured as subfilter reads JSON, for callers that read documents of their
+   * own around subfilter's (files of subscriptions, spec files): duplicate keys and trailing
+   * content are errors, numbers are exact (BigDecimal, trailing zeros kept), and {@code limits}
+   * bounds the document's length ({@link Limits#maxDocumentBytes()}) and depth ({@link
+   * Limits#maxJsonDepth()}), a limit hit being a {@link StreamConstraintsException} whose message
+   * names the {@code Limits} setting to raise. {@code lenient} adds single-quoted strings, trailing
+   * commas, comments and unquoted names. Thread-safe, as Jackson's mappers are.
+   *
+   * @param limits the limits to read within
+   * @param lenient whether to accept JSON as pasted from docs
+   * @return a new mapper
+   */
+  @SuppressWarnings("deprecation") // withExactBigDecimals: numbers exactly as written
+  public static ObjectMapper objectMapper(Limits limits, boolean lenient) {
+    Objects.requireNonNull(limits, "limits");
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(new LimitConstraints(limits)).build();
     JsonMapper.Builder b = JsonMapper.builder(factory)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
@@ -90,6 +99,11 @@ public final class SubfilterJson {
           JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES);
     }
     return b.build();
+  }
+
+  /** What a limit hit while reading says: the {@code Limits} setting to raise where there is one. */
+  static String limitMessage(StreamConstraintsException e) {
+    return e instanceof LimitConstraints.Exceeded ? e.getOriginalMessage() : "JSON exceeds a reading limit: " + e.getOriginalMessage();
   }
 
   public Mode mode() {
@@ -188,18 +202,12 @@ public final class SubfilterJson {
     if (!payload.isObject()) {
       throw invalidEvent("", "expected a Workfront event object, found " + describe(payload));
     }
-    JsonNode type = payload.get("eventType");
-    if (type == null || !type.isTextual() || type.textValue().isEmpty()) {
-      throw invalidEvent("/eventType", type == null ? "missing; expected CREATE, UPDATE or DELETE" : "expected a string such as \"UPDATE\", found " + describe(type));
-    }
-    JsonNode newState = state(payload, "newState", true);
-    JsonNode oldState = state(payload, "oldState", false);
-    Event.Builder b = Event.workfront(JacksonModel.INSTANCE, type.textValue(), newState, oldState);
-    JsonNode time = payload.get("eventTime");
-    if (time != null && !time.isNull()) {
-      b.eventTime(eventTime(time));
-    }
-    return b.build();
+    String type = WorkfrontEnvelope.eventType(payload.get(WorkfrontEnvelope.EVENT_TYPE));
+    JsonNode newState = state(payload, WorkfrontEnvelope.NEW_STATE, true);
+    JsonNode oldState = state(payload, WorkfrontEnvelope.OLD_STATE, false);
+    JsonNode time = payload.get(WorkfrontEnvelope.EVENT_TIME);
+    Instant t = time == null || time.isNull() ? null : WorkfrontEnvelope.eventTime(time, true);
+    return WorkfrontEnvelope.event(type, newState, oldState, t);
   }
 
   private JsonNode state(JsonNode payload, String name, boolean required) {
@@ -221,12 +229,7 @@ public final class SubfilterJson {
   }
 
   private JsonNode decodeBase64State(String text, String pointer) {
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(text.replace("\r", "").replace("\n", ""));
-    } catch (IllegalArgumentException e) {
-      throw invalidEvent(pointer, "a string state must be base64 of a JSON object (base64Encoding), but it is not base64: " + e.getMessage());
-    }
+    byte[] bytes = WorkfrontEnvelope.base64State(text, pointer, true);
     JsonNode decoded;
     try {
       decoded = strict.readTree(bytes);
@@ -241,20 +244,6 @@ public final class SubfilterJson {
       throw invalidEvent(pointer, "base64 state decodes to " + (decoded == null ? "nothing" : describe(decoded)) + ", not a JSON object");
     }
     return decoded;
-  }
-
-  private static Instant eventTime(JsonNode time) {
-    JsonNode secs = time.get("epochSecond");
-    JsonNode nano = time.get("nano");
-    if (!time.isObject() || secs == null || !secs.canConvertToLong() || !secs.isIntegralNumber()
-        || (nano != null && !(nano.isIntegralNumber() && nano.canConvertToInt() && nano.intValue() >= 0 && nano.intValue() < 1_000_000_000))) {
-      throw invalidEvent("/eventTime", "expected {\"epochSecond\": integer, \"nano\": 0..999999999}, found " + describe(time));
-    }
-    try {
-      return Instant.ofEpochSecond(secs.longValue(), nano == null ? 0 : nano.intValue());
-    } catch (java.time.DateTimeException e) {
-      throw invalidEvent("/eventTime/epochSecond", "out of the range of an instant: " + secs);
-    }
   }
 
   /** Reads an event payload with this reader's limits; errors are {@link InvalidEventException}s. */
@@ -293,17 +282,6 @@ public final class SubfilterJson {
       return e;
     }
     return new InvalidEventException(p, cause);
-  }
-
-  private String limitMessage(StreamConstraintsException e) {
-    String m = String.valueOf(e.getOriginalMessage());
-    if (m.contains("getMaxDocumentLength")) {
-      return "document longer than " + limits.maxDocumentBytes() + " bytes; raise Limits.maxDocumentBytes";
-    }
-    if (m.contains("getMaxNestingDepth")) {
-      return "JSON nested deeper than " + limits.maxJsonDepth() + " levels; raise Limits.maxJsonDepth";
-    }
-    return "JSON exceeds a reading limit: " + m;
   }
 
   private static String jsonError(IOException e) {

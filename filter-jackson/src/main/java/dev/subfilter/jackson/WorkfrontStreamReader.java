@@ -13,11 +13,9 @@ import dev.subfilter.CompiledSubscription;
 import dev.subfilter.Event;
 import dev.subfilter.InvalidEventException;
 import java.io.IOException;
-import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Objects;
@@ -142,22 +140,22 @@ public final class WorkfrontStreamReader {
         names.add(name);
         JsonToken v = p.nextToken();
         switch (name) {
-          case "eventType":
+          case WorkfrontEnvelope.EVENT_TYPE:
             if (v != JsonToken.VALUE_STRING) {
               return null;
             }
             type = p.getText();
-            if (type.isEmpty()) {
+            if (!WorkfrontEnvelope.validEventType(type)) {
               return null;
             }
             break;
-          case "newState":
+          case WorkfrontEnvelope.NEW_STATE:
             newState = state(p, v, names);
             if (newState == null) {
               return null;
             }
             break;
-          case "oldState":
+          case WorkfrontEnvelope.OLD_STATE:
             if (v != JsonToken.VALUE_NULL) {
               oldState = state(p, v, names);
               if (oldState == null) {
@@ -165,7 +163,7 @@ public final class WorkfrontStreamReader {
               }
             }
             break;
-          case "eventTime":
+          case WorkfrontEnvelope.EVENT_TIME:
             if (v != JsonToken.VALUE_NULL) {
               time = value(p, v);
             }
@@ -182,15 +180,14 @@ public final class WorkfrontStreamReader {
     if (type == null || newState == null) {
       return null;
     }
-    Event.Builder b = Event.workfront(JacksonModel.INSTANCE, type, newState, oldState);
+    Instant t = null;
     if (time != null) {
-      Instant t = eventTime(time);
+      t = WorkfrontEnvelope.eventTime(time, false);
       if (t == null) {
         return null;
       }
-      b.eventTime(t);
     }
-    return b.build();
+    return WorkfrontEnvelope.event(type, newState, oldState, t);
   }
 
   /** A state at token {@code v}: an object or base64 of one, pruned; {@code null} when it is neither. */
@@ -201,11 +198,8 @@ public final class WorkfrontStreamReader {
     if (v != JsonToken.VALUE_STRING) {
       return null;
     }
-    String text = p.getText();
-    byte[] bytes;
-    try {
-      bytes = Base64.getDecoder().decode(text.replace("\r", "").replace("\n", ""));
-    } catch (IllegalArgumentException e) {
+    byte[] bytes = WorkfrontEnvelope.base64State(p.getText(), "", false);
+    if (bytes == null) {
       return null;
     }
     try (JsonParser d = parser(bytes)) {
@@ -455,21 +449,6 @@ public final class WorkfrontStreamReader {
         }
         return;
       }
-    }
-  }
-
-  /** As SubfilterJson's eventTime, or {@code null} where it fails. */
-  static Instant eventTime(JsonNode time) {
-    JsonNode secs = time.get("epochSecond");
-    JsonNode nano = time.get("nano");
-    if (!time.isObject() || secs == null || !secs.canConvertToLong() || !secs.isIntegralNumber()
-        || (nano != null && !(nano.isIntegralNumber() && nano.canConvertToInt() && nano.intValue() >= 0 && nano.intValue() < 1_000_000_000))) {
-      return null;
-    }
-    try {
-      return Instant.ofEpochSecond(secs.longValue(), nano == null ? 0 : nano.intValue());
-    } catch (DateTimeException e) {
-      return null;
     }
   }
 }

@@ -4,11 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.subfilter.Event;
 import dev.subfilter.JsonValue;
 import dev.subfilter.ReferenceInterpreter;
@@ -40,10 +37,7 @@ import org.junit.jupiter.api.TestFactory;
  * round trip); match cases are also decided by the reference interpreter.
  */
 class SpecFilesTest {
-  private static final ObjectMapper SPEC = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .build();
+  private static final ObjectMapper SPEC = SpecCase.mapper();
 
   @TestFactory
   Stream<DynamicTest> specFiles_everyCase_behavesAsExpected() throws IOException, URISyntaxException {
