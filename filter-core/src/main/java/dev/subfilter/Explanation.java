@@ -240,6 +240,47 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
   }
 
   /**
+   * How {@link #lines(Style)} marks what it writes: every method gets the node's own verdict, so a
+   * terminal can colour the words without reading them back. The defaults leave the text as is.
+   */
+  public interface Style {
+    /** Plain text, as {@link #toText()} writes it. */
+    Style PLAIN = new Style() {};
+
+    /**
+     * The first line.
+     *
+     * @param matched whether the subscription matched
+     * @param line {@code match}, or {@code no match: } and the one-line reason
+     * @return the line as written
+     */
+    default String verdict(boolean matched, String line) {
+      return line;
+    }
+
+    /**
+     * A check's, filter's or group's mark.
+     *
+     * @param passed its result
+     * @param mark {@code pass} or {@code FAIL}
+     * @return the mark as written
+     */
+    default String mark(boolean passed, String mark) {
+      return mark;
+    }
+
+    /**
+     * The label of a detail line.
+     *
+     * @param label {@code saw} or {@code why:}
+     * @return the label as written
+     */
+    default String label(String label) {
+      return label;
+    }
+  }
+
+  /**
    * A plain rendering, one line per check, filter and group, indented by depth:
    *
    * <pre>
@@ -253,50 +294,66 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
    *         saw oldState: unknown
    *         why: old state unknown: ...
    * </pre>
+   *
+   * @return the lines, each ended by a newline
    */
   public String toText() {
     StringBuilder b = new StringBuilder();
-    b.append(matched ? "match" : "no match: " + why()).append('\n');
-    for (GateCheck g : gate) {
-      b.append(mark(g.passed())).append(g.check()).append(' ').append(g.passed() ? g.expected() : g.message()).append('\n');
+    for (String line : lines(Style.PLAIN)) {
+      b.append(line).append('\n');
     }
-    node(b, filters, "", true);
     return b.toString();
   }
 
-  private static String mark(boolean ok) {
-    return ok ? "pass  " : "FAIL  ";
+  /**
+   * The lines of {@link #toText()}, each marked by {@code style} from the nodes' results.
+   *
+   * @param style how to mark verdicts, results and labels
+   * @return the lines, without line ends
+   */
+  public List<String> lines(Style style) {
+    List<String> out = new ArrayList<>();
+    out.add(style.verdict(matched, matched ? "match" : "no match: " + why()));
+    for (GateCheck g : gate) {
+      out.add(mark(style, g.passed()) + g.check() + ' ' + (g.passed() ? g.expected() : g.message()));
+    }
+    node(out, style, filters, "", true);
+    return out;
   }
 
-  private static void node(StringBuilder b, Node n, String indent, boolean root) {
-    b.append(indent).append(mark(n.result()));
+  private static String mark(Style style, boolean ok) {
+    return style.mark(ok, ok ? "pass" : "FAIL") + "  ";
+  }
+
+  private static void node(List<String> out, Style style, Node n, String indent, boolean root) {
+    StringBuilder b = new StringBuilder(indent).append(mark(style, n.result()));
     if (root) {
       b.append(n.description());
       if (!n.result()) {
         b.append(": ").append(n.message());
       }
-      b.append('\n');
     } else {
-      b.append(n.pointer()).append("  ").append(n.description()).append('\n');
+      b.append(n.pointer()).append("  ").append(n.description());
     }
+    out.add(b.toString());
     String more = indent + "      ";
     if (n instanceof Condition c) {
       if (!c.seen().isEmpty()) {
-        b.append(more).append("saw ");
+        StringBuilder saw = new StringBuilder(more).append(style.label("saw")).append(' ');
         for (int i = 0; i < c.seen().size(); i++) {
-          b.append(i == 0 ? "" : ", ").append(c.seen().get(i).describe());
+          saw.append(i == 0 ? "" : ", ").append(c.seen().get(i).describe());
         }
-        b.append('\n');
+        out.add(saw.toString());
       }
       if (!c.result()) {
-        b.append(more).append("why: ").append(c.message()).append('\n');
+        out.add(more + style.label("why:") + " " + c.message());
       }
     } else if (n instanceof Group g) {
       if (!root && !g.result()) {
-        b.append(more).append("why: ").append(g.message()).append('\n');
+        out.add(more + style.label("why:") + " " + g.message());
       }
       for (Node child : g.children()) {
-        node(b, child, indent + "  ", false);
+        node(out, style, child, indent + "  ", false);
       }
     }
   }

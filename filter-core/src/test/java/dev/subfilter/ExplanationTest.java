@@ -256,4 +256,34 @@ class ExplanationTest {
     assertThatThrownBy(() -> new Explanation.Seen(State.NEW_STATE, "a", Presence.ABSENT, JsonValue.NULL))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void lines_style_marksEachLineFromItsNodesResult() {
+    CompiledSubscription s = sub("TASK", "UPDATE", filter("status", "CPL", "eq"), obj("fieldName", "status", "comparison", "changed"));
+    Event e = event("UPDATE", map("objCode", "TASK", "status", "CPL"), null);
+    Explanation x = s.explain(e);
+    Explanation.Style brackets = new Explanation.Style() {
+      @Override
+      public String verdict(boolean matched, String line) {
+        return (matched ? "<ok>" : "<no>") + line;
+      }
+
+      @Override
+      public String mark(boolean passed, String mark) {
+        return "[" + passed + "]" + mark;
+      }
+
+      @Override
+      public String label(String label) {
+        return "{" + label + "}";
+      }
+    };
+    List<String> lines = x.lines(brackets);
+    assertThat(lines.get(0)).startsWith("<no>no match: ");
+    assertThat(lines).contains("[true]pass  eventType UPDATE", "[false]FAIL  filters AND: 1 of 2 filters is false",
+        "  [true]pass  /filters/0  status eq \"CPL\"", "  [false]FAIL  /filters/1  status changed");
+    assertThat(lines).anyMatch(l -> l.startsWith("        {why:} old state unknown"));
+    assertThat(lines).anyMatch(l -> l.startsWith("        {saw} oldState: unknown"));
+    assertThat(String.join("\n", x.lines(Explanation.Style.PLAIN)) + "\n").isEqualTo(x.toText());
+  }
 }

@@ -130,10 +130,10 @@ public final class ExplainCommand implements Callable<Integer> {
             skipped.add(s.getKey());
             continue;
           }
-          String[] lines = x.toText().split("\n");
-          out.println("  " + style.bold(s.getKey()) + ": " + style.verdict(lines[0]));
-          for (int i = 1; i < lines.length; i++) {
-            out.println(style.line("    " + lines[i]));
+          List<String> lines = x.lines(style);
+          out.println("  " + style.bold(s.getKey()) + ": " + lines.get(0));
+          for (int i = 1; i < lines.size(); i++) {
+            out.println("    " + lines.get(i));
           }
         }
         if (!skipped.isEmpty()) {
@@ -179,8 +179,8 @@ public final class ExplainCommand implements Callable<Integer> {
     }
   }
 
-  /** ANSI colour for the text rendering, or none. */
-  static final class Style {
+  /** ANSI colour for the text rendering, or none: marks coloured from the explanation's own results. */
+  static final class Style implements Explanation.Style {
     private static final String RESET = "\u001b[0m";
     private final boolean on;
 
@@ -196,43 +196,26 @@ public final class ExplainCommand implements Callable<Integer> {
       return on ? "\u001b[2m" + s + RESET : s;
     }
 
-    String green(String s) {
-      return colour("\u001b[1;32m", s);
-    }
-
-    String red(String s) {
-      return colour("\u001b[1;31m", s);
-    }
-
     private String colour(String code, String s) {
       return on ? code + s + RESET : s;
     }
 
-    /** The first line of an explanation: {@code match} green, {@code no match: ...} red. */
-    String verdict(String s) {
-      return s.startsWith("match") ? colour("\u001b[1;32m", s) : colour("\u001b[1;31m", s);
+    /** The first line: {@code match} green, {@code no match: ...} red. */
+    @Override
+    public String verdict(boolean matched, String line) {
+      return colour(matched ? "\u001b[1;32m" : "\u001b[1;31m", line);
     }
 
-    /** A line of the tree: its pass/FAIL mark coloured, saw/why lines dimmed. */
-    String line(String s) {
-      if (!on) {
-        return s;
-      }
-      String t = s.stripLeading();
-      String indent = s.substring(0, s.length() - t.length());
-      if (t.startsWith("pass  ")) {
-        return indent + colour("\u001b[32m", "pass") + t.substring(4);
-      }
-      if (t.startsWith("FAIL  ")) {
-        return indent + colour("\u001b[31m", "FAIL") + t.substring(4);
-      }
-      if (t.startsWith("why: ")) {
-        return indent + colour("\u001b[33m", "why:") + t.substring(4);
-      }
-      if (t.startsWith("saw ")) {
-        return indent + dim("saw") + t.substring(3);
-      }
-      return s;
+    /** pass green, FAIL red. */
+    @Override
+    public String mark(boolean passed, String mark) {
+      return colour(passed ? "\u001b[32m" : "\u001b[31m", mark);
+    }
+
+    /** why: yellow, saw dimmed. */
+    @Override
+    public String label(String label) {
+      return label.equals("why:") ? colour("\u001b[33m", label) : dim(label);
     }
   }
 }

@@ -94,7 +94,7 @@ public final class SpecCommand implements Callable<Integer> {
       }
     }
     String summary = passed + " passed, " + failed + " failed";
-    out.println(failed == 0 ? style.green(summary) : style.red(summary));
+    out.println(style.verdict(failed == 0, summary));
     out.flush();
     err.flush();
     return unreadable > 0 ? ExitCodes.UNREADABLE : failed > 0 || empty > 0 ? ExitCodes.NO_PASS : ExitCodes.OK;
@@ -115,10 +115,10 @@ public final class SpecCommand implements Callable<Integer> {
     try {
       cases = SpecCase.readFile(file, source.read());
     } catch (IOException e) {
-      out.println(style.line("FAIL  ") + file + ": not a readable spec file: " + Jsons.error(e));
+      out.println(style.mark(false, "FAIL") + "  " + file + ": not a readable spec file: " + Jsons.error(e));
       return new int[] {0, 1};
     } catch (IllegalArgumentException e) {
-      out.println(style.line("FAIL  ") + e.getMessage());
+      out.println(style.mark(false, "FAIL") + "  " + e.getMessage());
       return new int[] {0, 1};
     }
     int passed = 0;
@@ -133,11 +133,11 @@ public final class SpecCommand implements Callable<Integer> {
       if (failure == null) {
         passed++;
         if (verbose) {
-          out.println(style.line("pass  ") + file + " › " + c.name());
+          out.println(style.mark(true, "pass") + "  " + file + " › " + c.name());
         }
       } else {
         failed++;
-        out.println(style.line("FAIL  ") + file + " › " + c.name() + ": " + failure);
+        out.println(style.mark(false, "FAIL") + "  " + file + " › " + c.name() + ": " + failure);
       }
     }
     return new int[] {passed, failed};
