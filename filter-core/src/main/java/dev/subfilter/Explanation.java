@@ -67,6 +67,16 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
     DIFFERENT_SET("different-set"),
     /** {@code changed}: the same value in both states (or absent from both). */
     UNCHANGED("unchanged"),
+    /** {@code startsWith}: neither the string nor any string element begins with the fieldValue. */
+    NOT_STARTING_WITH("not-starting-with"),
+    /** {@code endsWith}: neither the string nor any string element ends with the fieldValue. */
+    NOT_ENDING_WITH("not-ending-with"),
+    /** {@code like}: neither the string nor any string element matches the pattern. */
+    NOT_LIKE("not-like"),
+    /** {@code in}: neither the value nor any element of it is one of the list. */
+    NOT_IN("not-in"),
+    /** {@code notIn}: the value, or an element of it, is one of the list. */
+    IN("in"),
     /** A nested fieldValue: some key below the field does not hold. */
     NESTED_MISMATCH("nested-mismatch"),
     /** An AND group: at least one of its filters is false. */

@@ -1,5 +1,6 @@
 package dev.subfilter;
 
+import dev.subfilter.internal.LikePattern;
 import dev.subfilter.internal.Numbers;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -10,14 +11,15 @@ import java.util.function.BiConsumer;
 /**
  * Reads a subscription's JSON {@code fieldValue} into its {@link FieldValue}: the one place that
  * knows the nested forms ({@code fields}, {@code objects}, bare objects) and the checks a value
- * must pass (shape, {@link Limits#maxValueDepth()}, the length of numbers written out).
+ * must pass (shape, {@link Limits#maxValueDepth()}, the length of numbers written out), and what
+ * each operator reads at a leaf ({@link #leafProblems}).
  */
 final class FieldValueReader {
   static final String EMPTY_OBJECT = "an empty object matches nothing; give the keys to match, e.g. {\"fields\": {\"key\": \"value\"}}";
 
   /** What a value built in code must pass: no limit beyond what compiling it can handle. */
   private static final Limits ANY = new Limits(Limits.MAX_DEPTH, Integer.MAX_VALUE, Limits.MAX_DEPTH,
-      Limits.MAX_STRING_LENGTH, Long.MAX_VALUE, Limits.MAX_DEPTH);
+      Limits.MAX_STRING_LENGTH, Long.MAX_VALUE, Limits.MAX_DEPTH, Integer.MAX_VALUE);
 
   private FieldValueReader() {}
 
@@ -47,9 +49,70 @@ final class FieldValueReader {
     return v;
   }
 
-  /** Checks a value built in code as {@link #read} checks one read from JSON (within {@link #ANY}). */
-  static void requireValid(FieldValue v) {
+  /** Checks a value built in code as {@link #read} and {@link #leafProblems} check one read from JSON (within {@link #ANY}). */
+  static void requireValid(FieldValue v, Operator op) {
     of(v.toJson());
+    StringBuilder first = new StringBuilder();
+    leafProblems(op, v, "", ANY, (pointer, message) -> {
+      if (first.length() == 0) {
+        first.append(pointer.isEmpty() ? "" : pointer + ": ").append(message);
+      }
+    });
+    if (first.length() > 0) {
+      throw new IllegalArgumentException("fieldValue: " + first);
+    }
+  }
+
+  /**
+   * Reports what {@code op} cannot read at the leaves of {@code v} (at {@code pointer}, nested
+   * leaves below it as written): {@code startsWith} and {@code endsWith} take a non-empty string,
+   * {@code like} a valid pattern, {@code in} and {@code notIn} a non-empty array of scalars of at
+   * most {@link Limits#maxInValues()} values; other operators take any leaf.
+   */
+  static void leafProblems(Operator op, FieldValue v, String pointer, Limits limits, BiConsumer<String, String> problems) {
+    if (v instanceof FieldValue.Fields f) {
+      String base = f.keyword() ? Problem.child(pointer, "fields") : pointer;
+      for (Map.Entry<String, FieldValue> e : f.members().entrySet()) {
+        leafProblems(op, e.getValue(), Problem.child(base, e.getKey()), limits, problems);
+      }
+      return;
+    }
+    if (v instanceof FieldValue.Objects o) {
+      String base = Problem.child(pointer, "objects");
+      for (Map.Entry<String, FieldValue> e : o.members().entrySet()) {
+        leafProblems(op, e.getValue(), Problem.child(base, e.getKey()), limits, problems);
+      }
+      return;
+    }
+    JsonValue leaf = (JsonValue) v;
+    String problem = switch (op) {
+      case STARTS_WITH, ENDS_WITH -> leaf instanceof JsonValue.Str s && !s.value().isEmpty() ? null
+          : op.token() + " needs a non-empty string, found " + (leaf instanceof JsonValue.Str ? "an empty string" : leaf.describe());
+      case LIKE -> leaf instanceof JsonValue.Str s ? LikePattern.problem(s.value())
+          : "like needs a string pattern (* is any run of characters), found " + leaf.describe();
+      case IN, NOT_IN -> listProblem(op, leaf, pointer, limits, problems);
+      default -> null;
+    };
+    if (problem != null) {
+      problems.accept(pointer, problem);
+    }
+  }
+
+  /** An in list's own problem (its elements' are reported at their pointers), or {@code null}. */
+  private static String listProblem(Operator op, JsonValue leaf, String pointer, Limits limits, BiConsumer<String, String> problems) {
+    if (!(leaf instanceof JsonValue.Arr a)) {
+      return op.token() + " needs a non-empty array of values (strings, numbers, booleans, null), found " + leaf.describe();
+    }
+    if (a.elements().isEmpty()) {
+      return op.token() + " needs a non-empty array of values; an empty list " + (op == Operator.IN ? "matches nothing" : "excludes nothing");
+    }
+    for (int i = 0; i < a.elements().size(); i++) {
+      JsonValue e = a.elements().get(i);
+      if (e instanceof JsonValue.Arr || e instanceof JsonValue.Obj) {
+        problems.accept(Problem.child(pointer, i), "a value of an " + op.token() + " list is a string, number, boolean or null, found " + e.describe());
+      }
+    }
+    return limits.inValuesProblem(a.elements().size());
   }
 
   /**

@@ -11,7 +11,7 @@ import java.util.Objects;
 public sealed interface Filter {
 
   /**
-   * {@code {fieldName, fieldValue, comparison, state}}.
+   * {@code {fieldName, fieldValue, comparison, state, ignoreCase}}.
    *
    * @param fieldName a key of the chosen state, taken literally; never empty
    * @param comparison the operator
@@ -19,14 +19,19 @@ public sealed interface Filter {
    *     {@code null} exactly when the operator ignores it (given one, such an operator drops it;
    *     JSON null is {@link JsonValue#NULL})
    * @param state the state read; {@code changed} reads both
+   * @param ignoreCase whether every string on both sides is case-folded before comparing (extended
+   *     mode; only where {@link Operator#allowsIgnoreCase()}); {@code false} by default
    */
-  record Condition(String fieldName, Operator comparison, FieldValue fieldValue, State state) implements Filter {
+  record Condition(String fieldName, Operator comparison, FieldValue fieldValue, State state, boolean ignoreCase)
+      implements Filter {
     /**
      * @throws NullPointerException when fieldName, comparison or state is {@code null}
-     * @throws IllegalArgumentException when fieldName is empty, fieldValue is {@code null} for an
-     *     operator that reads it, or fieldValue holds a number of
+     * @throws IllegalArgumentException when fieldName is empty; fieldValue is {@code null} for an
+     *     operator that reads it, or is not what the operator reads ({@code startsWith} and {@code
+     *     endsWith} take non-empty strings, {@code like} a valid pattern, {@code in} and {@code
+     *     notIn} a non-empty array of scalars, nested leaves included); fieldValue holds a number of
      *     more than {@link Limits#MAX_STRING_LENGTH} digits written out or nests deeper than
-     *     {@link Limits#MAX_DEPTH}
+     *     {@link Limits#MAX_DEPTH}; or ignoreCase is set on an operator that does not allow it
      */
     public Condition {
       Objects.requireNonNull(fieldName, "fieldName");
@@ -35,6 +40,9 @@ public sealed interface Filter {
       if (fieldName.isEmpty()) {
         throw new IllegalArgumentException("fieldName must not be empty");
       }
+      if (ignoreCase && !comparison.allowsIgnoreCase()) {
+        throw new IllegalArgumentException("ignoreCase does not apply to comparison " + comparison.token());
+      }
       fieldName = fieldName.intern(); // thousands of subscriptions name a few dozen fields: keep one copy of each
       if (!comparison.usesValue()) {
         fieldValue = null; // changed, exists and notExists ignore it: one condition, however it was written
@@ -42,12 +50,26 @@ public sealed interface Filter {
         if (fieldValue == null) {
           throw new IllegalArgumentException("comparison " + comparison.token() + " needs a fieldValue");
         }
-        FieldValueReader.requireValid(fieldValue);
+        FieldValueReader.requireValid(fieldValue, comparison);
       }
     }
 
     /**
-     * A {@code newState} condition.
+     * A case-sensitive condition (what every condition was before {@code ignoreCase}).
+     *
+     * @param fieldName a key of the chosen state
+     * @param comparison the operator
+     * @param fieldValue the typed fieldValue, or {@code null} when the operator ignores it
+     * @param state the state read
+     * @throws NullPointerException as the canonical constructor does
+     * @throws IllegalArgumentException as the canonical constructor does
+     */
+    public Condition(String fieldName, Operator comparison, FieldValue fieldValue, State state) {
+      this(fieldName, comparison, fieldValue, state, false);
+    }
+
+    /**
+     * A case-sensitive {@code newState} condition.
      *
      * @param fieldName a key of the new state
      * @param comparison the operator
@@ -60,7 +82,7 @@ public sealed interface Filter {
     }
 
     /**
-     * A condition whose fieldValue is given as JSON.
+     * A case-sensitive condition whose fieldValue is given as JSON.
      *
      * @param fieldName a key of the chosen state
      * @param comparison the operator
@@ -70,9 +92,35 @@ public sealed interface Filter {
      * @throws IllegalArgumentException as {@link FieldValue#of} and the constructor do
      */
     public static Condition of(String fieldName, Operator comparison, JsonValue fieldValue, State state) {
+      return of(fieldName, comparison, fieldValue, state, false);
+    }
+
+    /**
+     * A condition whose fieldValue is given as JSON.
+     *
+     * @param fieldName a key of the chosen state
+     * @param comparison the operator
+     * @param fieldValue the fieldValue as JSON, or {@code null} when the operator ignores it
+     * @param state the state read
+     * @param ignoreCase whether strings are compared case-folded
+     * @return the condition
+     * @throws IllegalArgumentException as {@link FieldValue#of} and the constructor do
+     */
+    public static Condition of(String fieldName, Operator comparison, JsonValue fieldValue, State state, boolean ignoreCase) {
       Objects.requireNonNull(comparison, "comparison");
       boolean read = fieldValue != null && comparison.usesValue();
-      return new Condition(fieldName, comparison, read ? FieldValue.of(fieldValue) : null, state);
+      return new Condition(fieldName, comparison, read ? FieldValue.of(fieldValue) : null, state, ignoreCase);
+    }
+
+    /**
+     * This condition with {@code ignoreCase} set as given.
+     *
+     * @param ignoreCase whether strings are compared case-folded
+     * @return the condition
+     * @throws IllegalArgumentException when ignoreCase is set on an operator that does not allow it
+     */
+    public Condition withIgnoreCase(boolean ignoreCase) {
+      return ignoreCase == this.ignoreCase ? this : new Condition(fieldName, comparison, fieldValue, state, ignoreCase);
     }
   }
 

@@ -11,6 +11,7 @@ package dev.subfilter;
  *     plain decimal text of a number {@code fieldValue}
  * @param maxDocumentBytes the largest subscription or event document read (Jackson's StreamReadConstraints maxDocumentLength)
  * @param maxJsonDepth the deepest nesting of a JSON document read (Jackson's StreamReadConstraints maxNestingDepth)
+ * @param maxInValues the most values the list of an {@code in} or {@code notIn} condition may hold
  */
 public record Limits(
     int maxGroupDepth,
@@ -18,10 +19,17 @@ public record Limits(
     int maxValueDepth,
     int maxStringLength,
     long maxDocumentBytes,
-    int maxJsonDepth) {
+    int maxJsonDepth,
+    int maxInValues) {
 
-  /** The defaults: group depth 8, 1,000 filters, value depth 16, strings of 65,536 chars, 8 MiB documents, JSON depth 500. */
-  public static final Limits DEFAULTS = new Limits(8, 1_000, 16, 65_536, 8L << 20, 500);
+  /** The default {@link #maxInValues()}. */
+  public static final int DEFAULT_MAX_IN_VALUES = 1_000;
+
+  /**
+   * The defaults: group depth 8, 1,000 filters, value depth 16, strings of 65,536 chars, 8 MiB
+   * documents, JSON depth 500, 1,000 values in an {@code in} list.
+   */
+  public static final Limits DEFAULTS = new Limits(8, 1_000, 16, 65_536, 8L << 20, 500, DEFAULT_MAX_IN_VALUES);
 
   /**
    * The deepest {@code maxJsonDepth} (and so group and value depth) allowed: documents are turned
@@ -40,32 +48,47 @@ public record Limits(
     range("maxStringLength", maxStringLength, MAX_STRING_LENGTH);
     range("maxDocumentBytes", maxDocumentBytes, Long.MAX_VALUE);
     range("maxJsonDepth", maxJsonDepth, MAX_DEPTH);
+    range("maxInValues", maxInValues, Integer.MAX_VALUE);
+  }
+
+  /**
+   * Limits with {@link #DEFAULT_MAX_IN_VALUES} values in an {@code in} list: the constructor from
+   * before {@code maxInValues}, kept for callers that name the other six.
+   *
+   * @throws IllegalArgumentException as the canonical constructor does
+   */
+  public Limits(int maxGroupDepth, int maxFilters, int maxValueDepth, int maxStringLength, long maxDocumentBytes, int maxJsonDepth) {
+    this(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth, DEFAULT_MAX_IN_VALUES);
   }
 
   // Each withX returns a copy with that one limit changed; see the record components for meanings.
 
   public Limits withMaxGroupDepth(int v) {
-    return new Limits(v, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth);
+    return new Limits(v, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth, maxInValues);
   }
 
   public Limits withMaxFilters(int v) {
-    return new Limits(maxGroupDepth, v, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth);
+    return new Limits(maxGroupDepth, v, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth, maxInValues);
   }
 
   public Limits withMaxValueDepth(int v) {
-    return new Limits(maxGroupDepth, maxFilters, v, maxStringLength, maxDocumentBytes, maxJsonDepth);
+    return new Limits(maxGroupDepth, maxFilters, v, maxStringLength, maxDocumentBytes, maxJsonDepth, maxInValues);
   }
 
   public Limits withMaxStringLength(int v) {
-    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, v, maxDocumentBytes, maxJsonDepth);
+    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, v, maxDocumentBytes, maxJsonDepth, maxInValues);
   }
 
   public Limits withMaxDocumentBytes(long v) {
-    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, v, maxJsonDepth);
+    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, v, maxJsonDepth, maxInValues);
   }
 
   public Limits withMaxJsonDepth(int v) {
-    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, v);
+    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, v, maxInValues);
+  }
+
+  public Limits withMaxInValues(int v) {
+    return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth, v);
   }
 
   /**
@@ -88,6 +111,17 @@ public record Limits(
    */
   public String jsonDepthProblem(int depth) {
     return depth > maxJsonDepth ? "JSON nested deeper than " + maxJsonDepth + " levels; raise Limits.maxJsonDepth" : null;
+  }
+
+  /**
+   * What is wrong with an {@code in} or {@code notIn} list of {@code values} values, in words that
+   * name the setting to raise; {@code null} within the limit.
+   *
+   * @param values the length of the list
+   * @return the problem, or {@code null}
+   */
+  public String inValuesProblem(int values) {
+    return values > maxInValues ? "a list of " + values + " values exceeds the limit of " + maxInValues + "; raise Limits.maxInValues" : null;
   }
 
   private static void range(String name, long value, long max) {

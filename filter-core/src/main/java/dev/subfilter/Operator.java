@@ -18,7 +18,20 @@ public enum Operator {
   /** Extension ({@link Mode#EXTENDED} only): the field is present, JSON null included. */
   EXISTS("exists"),
   /** Extension ({@link Mode#EXTENDED} only): the field is absent. */
-  NOT_EXISTS("notExists");
+  NOT_EXISTS("notExists"),
+  /** Extension ({@link Mode#EXTENDED} only): a string (or some string element) begins with the fieldValue, a non-empty string. */
+  STARTS_WITH("startsWith"),
+  /** Extension ({@link Mode#EXTENDED} only): a string (or some string element) ends with the fieldValue, a non-empty string. */
+  ENDS_WITH("endsWith"),
+  /**
+   * Extension ({@link Mode#EXTENDED} only): a string (or some string element) matches the pattern
+   * as a whole; {@code *} is any run of characters, {@code \*} a star and {@code \\} a backslash.
+   */
+  LIKE("like"),
+  /** Extension ({@link Mode#EXTENDED} only): the value (or some element) {@code eq}s one of a non-empty list of scalars. */
+  IN("in"),
+  /** Extension ({@link Mode#EXTENDED} only): the field is present and not {@code in} the list. */
+  NOT_IN("notIn");
 
   private final String token;
 
@@ -38,7 +51,16 @@ public enum Operator {
 
   /** Whether Workfront itself accepts this operator. */
   public boolean isWorkfront() {
-    return this != EXISTS && this != NOT_EXISTS;
+    return ordinal() <= CHANGED.ordinal();
+  }
+
+  /**
+   * Whether a condition with this operator may set {@code ignoreCase} (extended mode): the
+   * comparisons of strings, {@code eq ne contains notContains containsOnly startsWith endsWith like
+   * in notIn}; not the orderings, {@code changed}, {@code exists} nor {@code notExists}.
+   */
+  public boolean allowsIgnoreCase() {
+    return usesValue() && this != GT && this != GTE && this != LT && this != LTE;
   }
 
   /** The operator with this exact (case-sensitive) token, or {@code null}. */

@@ -20,7 +20,7 @@ public final class SubscriptionParser {
   static final int WORKFRONT_MAX_GROUP_FILTERS = 5;
   static final Set<String> EVENT_TYPES = EventNames.CANONICAL;
   private static final Set<String> TOP_KEYS = Set.of("objCode", "eventType", "objId", "filters", "filterConnector");
-  private static final Set<String> CONDITION_KEYS = Set.of("fieldName", "fieldValue", "comparison", "state");
+  private static final Set<String> CONDITION_KEYS = Set.of("fieldName", "fieldValue", "comparison", "state", "ignoreCase");
   private static final Set<String> GROUP_KEYS = Set.of("type", "connector", "filters");
 
   private final Mode mode;
@@ -185,12 +185,13 @@ public final class SubscriptionParser {
 
     Filter condition(JsonValue.Obj o, String pointer) {
       int before = problems.size();
-      unknownKeys(o, pointer, CONDITION_KEYS, "a filter has fieldName, fieldValue, comparison and state (a group has \"type\": \"group\")");
+      unknownKeys(o, pointer, CONDITION_KEYS,
+          "a filter has fieldName, fieldValue, comparison, state and (extended mode) ignoreCase (a group has \"type\": \"group\")");
       String fieldName = requiredString(o, pointer, "fieldName", "the name of a field of the state");
       String cp = Problem.child(pointer, "comparison");
       Operator op = token(o.get("comparison"), cp, "comparison", Operator::fromToken, "one of " + Operator.tokens(mode), Operator.EQ);
       if (op != null && mode == Mode.WORKFRONT && !op.isWorkfront()) {
-        problem(cp, "comparison \"" + op.token() + "\" is an extension; Workfront accepts " + Operator.tokens(Mode.WORKFRONT) + " (use extended mode)");
+        problem(cp, "comparison \"" + op.token() + "\" is an extended-mode feature; Workfront accepts " + Operator.tokens(Mode.WORKFRONT) + " (use extended mode)");
       }
       String sp = Problem.child(pointer, "state");
       State state = token(o.get("state"), sp, "state", State::fromToken, "newState or oldState", State.NEW_STATE);
@@ -205,11 +206,33 @@ public final class SubscriptionParser {
       FieldValue typed = null;
       if (value != null && op != null && op.usesValue()) {
         typed = FieldValueReader.read(value, vp, limits, this::problem);
+        if (typed != null && (mode == Mode.EXTENDED || op.isWorkfront())) {
+          FieldValueReader.leafProblems(op, typed, vp, limits, this::problem);
+        }
       }
+      boolean ignoreCase = ignoreCase(o.get("ignoreCase"), Problem.child(pointer, "ignoreCase"), op);
       if (problems.size() > before || op == null || state == null) {
         return null;
       }
-      return new Filter.Condition(fieldName, op, typed, state);
+      return new Filter.Condition(fieldName, op, typed, state, ignoreCase);
+    }
+
+    /** A condition's ignoreCase: absent is false; anything but a boolean on a comparison of strings, in extended mode, is a problem. */
+    boolean ignoreCase(JsonValue v, String pointer, Operator op) {
+      if (v == null) {
+        return false;
+      }
+      if (mode == Mode.WORKFRONT) {
+        problem(pointer, "ignoreCase is an extended-mode feature; Workfront compares strings case-sensitively (use extended mode)");
+      } else if (!(v instanceof JsonValue.Bool b)) {
+        problem(pointer, "expected true or false, found " + v.describe());
+      } else if (op != null && !op.allowsIgnoreCase()) {
+        problem(pointer, "ignoreCase applies to eq, ne, contains, notContains, containsOnly, startsWith, endsWith, like, in and notIn, not to "
+            + op.token());
+      } else {
+        return b.value();
+      }
+      return false;
     }
 
     /** Every string and key of the document within Limits.maxStringLength, checked once up front. */

@@ -17,7 +17,8 @@ class FilterKindsTest {
   @Test
   void compile_everyOperatorInAGroup_evaluates() {
     for (Operator op : Operator.values()) {
-      Filter c = Filter.Condition.of("a", op, op.usesValue() ? JsonValue.of("x") : null);
+      JsonValue x = op == Operator.IN || op == Operator.NOT_IN ? new JsonValue.Arr(List.of(JsonValue.of("x"))) : JsonValue.of("x");
+      Filter c = Filter.Condition.of("a", op, op.usesValue() ? x : null, State.NEW_STATE, op.allowsIgnoreCase());
       Filter g = new Filter.Group(Connector.OR, List.of(c, Filter.Condition.of("b", Operator.EXISTS, null)));
       Subscription s = Subscription.of("TASK", "UPDATE", g);
       Event e = Event.workfront(JsonModel.JAVA, "UPDATE", Map.of("objCode", "TASK", "b", 1), Map.of("objCode", "TASK")).build();

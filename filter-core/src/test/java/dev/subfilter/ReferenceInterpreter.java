@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 /**
  * The semantics table, written as plainly as possible over {@link JsonValue} states, for
  * differential testing of the compiler. It shares no code with {@code internal}: regular
- * expressions and java.time parse here what hand-written scanners parse there.
+ * expressions and java.time parse here what hand-written scanners parse there; {@code like} is a
+ * table of prefixes here where the engine matches literal runs; {@code ignoreCase} folds both
+ * sides' strings into new values here, where the engine compares folded chars in place.
  */
 public final class ReferenceInterpreter {
   private static final Pattern JSON_NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
@@ -101,7 +103,34 @@ public final class ReferenceInterpreter {
     if (c.comparison() == Operator.NOT_EXISTS) {
       return field == null;
     }
-    return field != null && compare(c.comparison(), field, c.fieldValue().toJson());
+    if (field == null) {
+      return false;
+    }
+    JsonValue value = c.fieldValue().toJson();
+    if (c.ignoreCase()) {
+      // ignoreCase is the same comparison on both sides' strings folded
+      field = fold(field);
+      value = fold(value);
+    }
+    return compare(c.comparison(), field, value);
+  }
+
+  /** Every string in {@code v} (not object keys) folded code point by code point: toLowerCase(toUpperCase(cp)). */
+  public static JsonValue fold(JsonValue v) {
+    if (v instanceof JsonValue.Str s) {
+      StringBuilder b = new StringBuilder();
+      s.value().codePoints().map(cp -> Character.toLowerCase(Character.toUpperCase(cp))).forEach(b::appendCodePoint);
+      return new JsonValue.Str(b.toString());
+    }
+    if (v instanceof JsonValue.Arr a) {
+      return new JsonValue.Arr(a.elements().stream().map(ReferenceInterpreter::fold).toList());
+    }
+    if (v instanceof JsonValue.Obj o) {
+      Map<String, JsonValue> out = new java.util.LinkedHashMap<>();
+      o.members().forEach((k, x) -> out.put(k, fold(x)));
+      return new JsonValue.Obj(out);
+    }
+    return v;
   }
 
   static JsonValue lookup(JsonValue.Obj state, String name) {
@@ -150,9 +179,64 @@ public final class ReferenceInterpreter {
         return !contains(field, value);
       case CONTAINS_ONLY:
         return containsOnly(field, value);
+      case STARTS_WITH:
+        return strings(field).stream().anyMatch(x -> x.startsWith(((JsonValue.Str) value).value()));
+      case ENDS_WITH:
+        return strings(field).stream().anyMatch(x -> x.endsWith(((JsonValue.Str) value).value()));
+      case LIKE:
+        return strings(field).stream().anyMatch(x -> like(x, ((JsonValue.Str) value).value()));
+      case IN:
+        return in(field, (JsonValue.Arr) value);
+      case NOT_IN:
+        return !in(field, (JsonValue.Arr) value);
       default:
         throw new AssertionError(op);
     }
+  }
+
+  /** The strings a string operator looks at: the field's string, or an array's string elements. */
+  static List<String> strings(JsonValue field) {
+    if (field instanceof JsonValue.Str s) {
+      return List.of(s.value());
+    }
+    if (field instanceof JsonValue.Arr a) {
+      return a.elements().stream().filter(e -> e instanceof JsonValue.Str).map(e -> ((JsonValue.Str) e).value()).toList();
+    }
+    return List.of();
+  }
+
+  /** A scalar eq one of the list; an array: some element does. */
+  static boolean in(JsonValue field, JsonValue.Arr list) {
+    if (field instanceof JsonValue.Arr a) {
+      return a.elements().stream().anyMatch(x -> list.elements().stream().anyMatch(v -> eq(x, v)));
+    }
+    return list.elements().stream().anyMatch(v -> eq(field, v));
+  }
+
+  /**
+   * Whether {@code s} matches the like pattern as a whole ({@code *} any run of chars, {@code \*}
+   * a star, {@code \\} a backslash): the pattern's tokens against every prefix of {@code s}.
+   */
+  static boolean like(String s, String pattern) {
+    List<Integer> tokens = new java.util.ArrayList<>(); // a char, or -1 for a star
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\') {
+        tokens.add((int) pattern.charAt(++i));
+      } else {
+        tokens.add(c == '*' ? -1 : (int) c);
+      }
+    }
+    boolean[] prefixes = new boolean[s.length() + 1]; // prefixes[j]: the tokens so far match s[0, j)
+    prefixes[0] = true;
+    for (int token : tokens) {
+      boolean[] next = new boolean[s.length() + 1];
+      for (int j = 0; j <= s.length(); j++) {
+        next[j] = token == -1 ? prefixes[j] || (j > 0 && next[j - 1]) : j > 0 && prefixes[j - 1] && s.charAt(j - 1) == token;
+      }
+      prefixes = next;
+    }
+    return prefixes[s.length()];
   }
 
   private static boolean allKeys(Operator op, JsonValue field, JsonValue.Obj keys) {

@@ -281,10 +281,15 @@ public final class SubscriptionArbitraries {
    * again (the seed's doubly nested form).
    */
   public static Arbitrary<JsonValue> nested(int depth) {
-    return cached("nested" + depth, () -> {
+    return nestedOf("any", leaf(), depth);
+  }
+
+  /** {@link #nested} with leaves drawn from {@code leaf} (what one operator reads), cached under {@code name}. */
+  static Arbitrary<JsonValue> nestedOf(String name, Arbitrary<JsonValue> leafValues, int depth) {
+    return cached("nested " + name + depth, () -> {
       Arbitrary<JsonValue> leaf = depth <= 1
-          ? leaf()
-          : SubscriptionArbitraries.<JsonValue>freq(w(3, leaf()), w(1, Arbitraries.lazy(() -> nested(depth - 1))));
+          ? leafValues
+          : SubscriptionArbitraries.<JsonValue>freq(w(3, leafValues), w(1, Arbitraries.lazy(() -> nestedOf(name, leafValues, depth - 1))));
       Arbitrary<Map<String, JsonValue>> members = Arbitraries.maps(Arbitraries.of(SUBKEYS), leaf).ofMinSize(1).ofMaxSize(2);
       Arbitrary<JsonValue> fields = members.map(m -> (JsonValue) new JsonValue.Obj(Map.of("fields", new JsonValue.Obj(m))));
       Arbitrary<JsonValue> objects = members.map(m -> (JsonValue) new JsonValue.Obj(Map.of("objects", new JsonValue.Obj(m))));
@@ -296,6 +301,89 @@ public final class SubscriptionArbitraries {
       });
       return SubscriptionArbitraries.<JsonValue>freq(w(1, fields), w(1, objects), w(1, bare));
     });
+  }
+
+  // ------------------------------------------------------------------ the extended operators' fieldValues
+
+  /** Patterns written out, escapes and edge cases included. */
+  static final List<String> LIKE_PATTERNS = List.of(
+      "", "*", "**", "a*", "*a", "a*b", "*b*", "A*", "a*c", "ab*bc", "*b*c*", "\\*", "a\\*", "\\\\", "*\\\\*",
+      "\u00e9*", "*\uD83D\uDE00", "x:y", "a b*", "*gain", "Ag*n", "tr*e", "1*", "2022-12-1*", "*Z", "DE:*");
+
+  /** A non-empty string, what startsWith and endsWith look for. */
+  public static Arbitrary<JsonValue> affix() {
+    return cached("affix", () -> SubscriptionArbitraries.<JsonValue>freq(
+        w(5, plainString().filter(v -> !((JsonValue.Str) v).value().isEmpty())),
+        w(1, numericString().filter(v -> !((JsonValue.Str) v).value().isEmpty())),
+        w(1, dateTime())));
+  }
+
+  /** A like pattern: one written out, or a string of the vocabulary with its stars and backslashes escaped and stars put in. */
+  public static Arbitrary<JsonValue> likePattern() {
+    return cached("likePattern", () -> {
+      Arbitrary<JsonValue> derived = Combinators.combine(
+              SubscriptionArbitraries.<JsonValue>freq(w(4, plainString()), w(1, numericString()), w(1, dateTime())),
+              Arbitraries.integers().between(0, 255))
+          .as((v, bits) -> str(starred(((JsonValue.Str) v).value(), bits)));
+      return SubscriptionArbitraries.<JsonValue>freq(w(2, Arbitraries.of(LIKE_PATTERNS).map(SubscriptionArbitraries::str)), w(3, derived));
+    });
+  }
+
+  /** {@code s} as a like pattern: its {@code *} and backslashes escaped; a star replacing or put before chars chosen by {@code bits}. */
+  static String starred(String s, int bits) {
+    StringBuilder b = new StringBuilder();
+    int bit = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      int choice = (bits >>> (bit++ % 8)) & 3;
+      if (choice == 1) {
+        b.append('*'); // any run before this char
+      }
+      if (choice == 2 && bit % 3 == 0) {
+        b.append('*'); // this char replaced by any run
+      } else if (cp == '*' || cp == '\\') {
+        b.append('\\').appendCodePoint(cp);
+      } else {
+        b.appendCodePoint(cp);
+      }
+      i += Character.charCount(cp);
+    }
+    if ((bits & 0x80) != 0) {
+      b.append('*');
+    }
+    return b.toString();
+  }
+
+  /** An in list: mostly 1-4 scalars, sometimes 9-14 (past the engine's linear lookup). */
+  public static Arbitrary<JsonValue> inList() {
+    return cached("inList", () -> SubscriptionArbitraries.<List<JsonValue>>freq(
+            w(5, scalar().list().ofMinSize(1).ofMaxSize(4)),
+            w(1, scalar().list().ofMinSize(9).ofMaxSize(14)))
+        .map(l -> (JsonValue) new JsonValue.Arr(l)));
+  }
+
+  /** The fieldValues of the extended operators, one of each kind (nested forms included): startsWith/endsWith, like, in/notIn. */
+  static Arbitrary<List<JsonValue>> extendedValues() {
+    return cached("extendedValues", () -> Combinators.combine(
+            SubscriptionArbitraries.<JsonValue>freq(w(5, affix()), w(2, nestedOf("affix", affix(), 2))),
+            SubscriptionArbitraries.<JsonValue>freq(w(5, likePattern()), w(2, nestedOf("like", likePattern(), 2))),
+            SubscriptionArbitraries.<JsonValue>freq(w(5, inList()), w(2, nestedOf("in", inList(), 2))))
+        .as(List::of));
+  }
+
+  /** The fieldValue {@code op} reads: of {@code extended} for the extended string and list operators, else {@code value}. */
+  static JsonValue valueFor(Operator op, JsonValue value, List<JsonValue> extended) {
+    return switch (op) {
+      case STARTS_WITH, ENDS_WITH -> extended.get(0);
+      case LIKE -> extended.get(1);
+      case IN, NOT_IN -> extended.get(2);
+      default -> value;
+    };
+  }
+
+  /** ignoreCase: true three times in ten (only kept where the operator allows it). */
+  public static Arbitrary<Boolean> ignoreCase() {
+    return Arbitraries.frequency(Tuple.of(3, true), Tuple.of(7, false));
   }
 
   /** A fieldValue for a comparison that reads one: scalar, array, or nested object. */
@@ -329,16 +417,29 @@ public final class SubscriptionArbitraries {
         w(6, Arbitraries.just(null)), w(1, value(1)), w(1, Arbitraries.just(new JsonValue.Obj(Map.of())))));
   }
 
-  /** A condition with any of the 12 operators; changed/exists/notExists mostly without fieldValue (any value is ignored). */
+  /**
+   * A condition with any of the 17 operators, each with a fieldValue it reads (changed, exists and
+   * notExists mostly without one: any value is ignored), and ignoreCase three times in ten where
+   * the operator allows it.
+   */
   public static Arbitrary<Filter.Condition> condition() {
-    return cached("condition", () -> Combinators.combine(Arbitraries.of(FILTER_FIELDS), Arbitraries.of(Operator.class), state(), anyFieldValue(), ignoredFieldValue())
-        .as((field, op, state, value, ignored) -> Filter.Condition.of(field, op, op.usesValue() ? value : ignored, state)));
+    return cached("condition", () -> Combinators.combine(Arbitraries.of(FILTER_FIELDS), Arbitraries.of(Operator.class), state(),
+            anyFieldValue(), extendedValues(), ignoredFieldValue(), ignoreCase())
+        .as((field, op, state, value, extended, ignored, ic) -> Filter.Condition.of(field, op,
+            op.usesValue() ? valueFor(op, value, extended) : ignored, state, ic && op.allowsIgnoreCase())));
   }
 
-  /** A condition whose comparison is {@code op}. */
+  /** A condition whose comparison is {@code op}, case-sensitive. */
   public static Arbitrary<Filter.Condition> condition(Operator op, Arbitrary<JsonValue> fieldValue) {
     return Combinators.combine(Arbitraries.of(FILTER_FIELDS), fieldValue, state())
         .as((field, value, state) -> Filter.Condition.of(field, op, op.usesValue() ? value : null, state));
+  }
+
+  /** A condition whose comparison is {@code op}, with the fieldValues {@link #condition()} gives it, ignoreCase as generated. */
+  public static Arbitrary<Filter.Condition> condition(Operator op) {
+    return Combinators.combine(Arbitraries.of(FILTER_FIELDS), state(), anyFieldValue(), extendedValues(), ignoreCase())
+        .as((field, state, value, extended, ic) -> Filter.Condition.of(field, op, valueFor(op, value, extended), state,
+            ic && op.allowsIgnoreCase()));
   }
 
   /** A group of 2-4 children drawn from {@code child}. */
@@ -747,7 +848,7 @@ public final class SubscriptionArbitraries {
         if (s == null) {
           return e;
         }
-        return e.withState(c.state(), put(remove(s, field), field, plant(c.fieldValue().toJson(), plant, k), k));
+        return e.withState(c.state(), put(remove(s, field), field, plant(c.comparison(), c.fieldValue().toJson(), plant, k), k));
       }
     }
   }
@@ -775,12 +876,17 @@ public final class SubscriptionArbitraries {
 
   /** A value a condition with this fieldValue reads: see {@link Plant}. */
   public static JsonValue plant(JsonValue fieldValue, Plant plant, int k) {
+    return plant(Operator.EQ, fieldValue, plant, k);
+  }
+
+  /** A value a condition of {@code op} with this fieldValue reads: see {@link Plant}; for the extended operators, one they look for. */
+  public static JsonValue plant(Operator op, JsonValue fieldValue, Plant plant, int k) {
     if (fieldValue instanceof JsonValue.Obj o && !o.members().isEmpty()) {
       boolean objects = o.members().size() == 1 && o.get("objects") instanceof JsonValue.Obj;
       boolean fields = o.members().size() == 1 && o.get("fields") instanceof JsonValue.Obj;
       JsonValue.Obj keys = objects || fields ? (JsonValue.Obj) o.members().values().iterator().next() : o;
       Map<String, JsonValue> m = new LinkedHashMap<>();
-      keys.members().forEach((key, leaf) -> m.put(key, plant(leaf, plant == Plant.NONE ? Plant.EXACT : plant, k)));
+      keys.members().forEach((key, leaf) -> m.put(key, plant(op, leaf, plant == Plant.NONE ? Plant.EXACT : plant, k)));
       if (k % 3 == 0) {
         m.put("extra", JsonValue.of(k));
       }
@@ -795,11 +901,49 @@ public final class SubscriptionArbitraries {
       }
       return planted;
     }
+    if (op == Operator.STARTS_WITH || op == Operator.ENDS_WITH || op == Operator.LIKE || op == Operator.IN || op == Operator.NOT_IN) {
+      return hit(op, fieldValue, plant, k);
+    }
     return switch (plant) {
       case NONE, EXACT -> fieldValue;
       case VARIANT -> variant(fieldValue, k);
       case CONTAINER -> container(fieldValue, k);
     };
+  }
+
+  /** For an extended operator: a value it holds on (EXACT), a variant of one (case, a char more or less), or one in an array. */
+  static JsonValue hit(Operator op, JsonValue fieldValue, Plant plant, int k) {
+    JsonValue exact = switch (op) {
+      case STARTS_WITH -> str(((JsonValue.Str) fieldValue).value() + List.of("", "x", " tail").get(k % 3));
+      case ENDS_WITH -> str(List.of("", "x", "head ").get(k % 3) + ((JsonValue.Str) fieldValue).value());
+      case LIKE -> str(instance(((JsonValue.Str) fieldValue).value(), k));
+      default -> {
+        List<JsonValue> l = ((JsonValue.Arr) fieldValue).elements();
+        yield l.get(k % l.size());
+      }
+    };
+    return switch (plant) {
+      case NONE, EXACT -> exact;
+      case VARIANT -> variant(exact, k);
+      case CONTAINER -> k % 2 == 0 ? new JsonValue.Arr(List.of(str("zz"), exact)) : container(exact, k);
+    };
+  }
+
+  /** A string the like pattern matches: escapes read, each star replaced by "", "x" or "Ab" as {@code k} says. */
+  static String instance(String pattern, int k) {
+    StringBuilder b = new StringBuilder();
+    int star = 0;
+    for (int i = 0; i < pattern.length(); i++) {
+      char c = pattern.charAt(i);
+      if (c == '\\' && i + 1 < pattern.length()) {
+        b.append(pattern.charAt(++i));
+      } else if (c == '*') {
+        b.append(List.of("", "x", "Ab").get((k + star++) % 3));
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
   }
 
   /** Another representation of {@code v}, or a near miss, chosen by {@code k}. */

@@ -49,7 +49,7 @@ class SubscriptionParserTest {
     JsonValue json = sub(filter("a", 1, "eq"), filter("b", 1, "eq"), filter("c", 1, "eqq"));
     assertThat(problems(EXTENDED, json)).containsExactly(
         "/filters/2/comparison: unknown comparison \"eqq\"; expected one of eq, ne, gt, gte, lt, lte, contains, "
-            + "notContains, containsOnly, changed, exists, notExists");
+            + "notContains, containsOnly, changed, exists, notExists, startsWith, endsWith, like, in, notIn");
   }
 
   @Test
@@ -78,7 +78,7 @@ class SubscriptionParserTest {
   @Test
   void parse_unknownKeyWithSlash_isEscapedInPointer() {
     assertThat(problems(EXTENDED, sub(obj("fieldName", "a", "fieldValue", 1, "a/b~c", 1))))
-        .containsExactly("/filters/0/a~1b~0c: unknown key \"a/b~c\"; a filter has fieldName, fieldValue, comparison and state (a group has \"type\": \"group\")");
+        .containsExactly("/filters/0/a~1b~0c: unknown key \"a/b~c\"; a filter has fieldName, fieldValue, comparison, state and (extended mode) ignoreCase (a group has \"type\": \"group\")");
   }
 
   @Test
@@ -112,7 +112,7 @@ class SubscriptionParserTest {
         obj("type", "group", "filters", arr(filter("b", 1, "eq"), filter("c", 1, "eq")))));
     assertThat(problems(WORKFRONT, sub(nested))).singleElement().asString().startsWith("/filters/0/filters/1: a group inside a group");
     assertThat(problems(WORKFRONT, sub(obj("fieldName", "a", "comparison", "exists")))).singleElement().asString()
-        .startsWith("/filters/0/comparison: comparison \"exists\" is an extension");
+        .startsWith("/filters/0/comparison: comparison \"exists\" is an extended-mode feature");
     assertThat(EXTENDED.parse(sub(nested)).filters()).hasSize(1);
   }
 

@@ -2,6 +2,7 @@ package dev.subfilter.internal;
 
 import dev.subfilter.Connector;
 import dev.subfilter.JsonModel.Kind;
+import dev.subfilter.Operator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,12 +76,19 @@ final class Compiler {
       NodeTests.Fields fields = new NodeTests.Fields(n.keys, tests);
       return n.each ? new NodeTests.Objects(fields) : fields;
     }
+    if (operand instanceof LikePattern p) {
+      return new TextTests.Like(p, t.fold);
+    }
+    if (operand instanceof InList l) {
+      return t.op == Operator.IN ? new NodeTests.In(l, t.fold) : new NodeTests.NotIn(l, t.fold);
+    }
     Constant k = (Constant) operand;
+    boolean fold = t.fold;
     switch (t.op) {
       case EQ:
-        return eq(k);
+        return eq(k, fold);
       case NE:
-        return new NodeTests.Ne(eq(k));
+        return new NodeTests.Ne(eq(k, fold));
       case GT:
         return new NodeTests.Order(k, false, false);
       case GTE:
@@ -90,18 +98,25 @@ final class Compiler {
       case LTE:
         return new NodeTests.Order(k, true, true);
       case CONTAINS:
-        return plainString(k) ? new NodeTests.ContainsString(k.string) : new NodeTests.Contains(k);
+        return plainString(k) ? new NodeTests.ContainsString(k.string, fold) : new NodeTests.Contains(k, fold);
       case NOT_CONTAINS:
-        return new NodeTests.NotContains(k);
+        return new NodeTests.NotContains(k, fold);
       case CONTAINS_ONLY:
-        return new NodeTests.ContainsOnly(k);
+        return new NodeTests.ContainsOnly(k, fold);
+      case STARTS_WITH:
+        return new TextTests.StartsWith(k.string, fold);
+      case ENDS_WITH:
+        return new TextTests.EndsWith(k.string, fold);
       default:
         throw new AssertionError("operator without a value test: " + t.op);
     }
   }
 
-  private static NodeTest eq(Constant k) {
-    return plainString(k) ? new NodeTests.EqString(k.string) : new NodeTests.Eq(k);
+  private static NodeTest eq(Constant k, boolean fold) {
+    if (!plainString(k)) {
+      return new NodeTests.Eq(k, fold);
+    }
+    return fold ? new NodeTests.EqStringFolded(k.string) : new NodeTests.EqString(k.string);
   }
 
   /** A string constant that no number, boolean, null, array or object {@code eq}s: only an equal string does. */
@@ -115,6 +130,7 @@ final class Compiler {
     }
     return switch (t.op) {
       case EQ, NE -> ((Constant) t.operand).kind == Kind.ARRAY ? 3 : 2;
+      case STARTS_WITH, ENDS_WITH, IN, NOT_IN -> 3;
       default -> 4;
     };
   }

@@ -173,14 +173,15 @@ final class ContainsAutomaton {
   /**
    * The distinct literals that occur in {@code text}: {@code null} when none does, else an array
    * whose element 0 is their number {@code k} and elements 1..k their ids (in order of first
-   * occurrence). Allocates only when something occurs, in proportion to what does.
+   * occurrence). Allocates only when something occurs, in proportion to what does. With {@code
+   * fold} the text is read case-folded ({@link CaseFold#at}), for an automaton of folded literals.
    */
-  public int[] scan(String text) {
+  public int[] scan(String text, boolean fold) {
     int[] hits = null;
     long[] seen = null;
     int state = 0;
     for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
+      char c = fold ? CaseFold.at(text, i) : text.charAt(i);
       while (true) {
         if (state == 0) {
           int next = c < 128 ? rootAscii[c] : step(edgeStart, edgeChar, edgeTarget, 0, c);

@@ -3,7 +3,6 @@ package dev.subfilter.internal;
 import dev.subfilter.Event;
 import dev.subfilter.JsonModel;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -13,6 +12,7 @@ import java.util.List;
  * under its text ({@link #byLiteral}, scanned with an Aho–Corasick automaton) and under its {@link
  * EqValues} value ({@link #byEqValue}, looked up for every element). Immutable; the automaton is
  * built lazily, on the first string this snapshot of the path is matched against, and cached.
+ * Folded postings ({@code ignoreCase}) hold folded texts and values, and scan events' strings folded.
  *
  * <p>A subscription with two contains listings of one path whose texts differ but whose eq values
  * are equal ({@code "2"} and {@code "2.0"}) is filed twice under that value: it is multi-listed, so
@@ -28,22 +28,25 @@ final class ContainsPostings extends IndexedField {
    */
   private Scanner scanner;
 
-  ContainsPostings(boolean old, IndexPath path, HashTrie<String, Entry[]> byLiteral, HashTrie<Object, Entry[]> byEqValue, int size) {
-    super(old, path, size);
+  ContainsPostings(boolean old, IndexPath path, boolean folded, HashTrie<String, Entry[]> byLiteral,
+      HashTrie<Object, Entry[]> byEqValue, int size) {
+    super(Listing.Kind.CONTAINS, old, path, folded, size);
     this.byLiteral = byLiteral;
     this.byEqValue = byEqValue;
   }
 
+  @Override
   ContainsPostings plus(Entry e, Listing k) {
-    return new ContainsPostings(old, path,
+    return new ContainsPostings(old, path, folded,
         byLiteral.put(k.literal, Entry.append(byLiteral.get(k.literal), e)),
         byEqValue.put(k.eqValue, Entry.append(byEqValue.get(k.eqValue), e)), size + 1);
   }
 
+  @Override
   ContainsPostings minus(Entry e, Listing k) {
     Entry[] l = Entry.remove(byLiteral.get(k.literal), e);
     Entry[] b = Entry.remove(byEqValue.get(k.eqValue), e);
-    return new ContainsPostings(old, path,
+    return new ContainsPostings(old, path, folded,
         l == null ? byLiteral.remove(k.literal) : byLiteral.put(k.literal, l),
         b == null ? byEqValue.remove(k.eqValue) : byEqValue.put(k.eqValue, b), size - 1);
   }
@@ -66,7 +69,7 @@ final class ContainsPostings extends IndexedField {
         run = MatchRun.evaluate(s.empty, e, run, counters, MatchRun.Source.CONTAINS); // "" is in every string
       }
       if (s.automaton != null) {
-        int[] hits = s.automaton.scan(m.text(node));
+        int[] hits = s.automaton.scan(m.text(node), folded);
         if (hits != null) {
           for (int i = 1; i <= hits[0]; i++) {
             run = MatchRun.evaluate(s.outputs[hits[i]], e, run, counters, MatchRun.Source.CONTAINS);
@@ -75,37 +78,16 @@ final class ContainsPostings extends IndexedField {
       }
     } else if (kind == JsonModel.Kind.ARRAY) {
       int n = m.size(node);
-      Entry[] first = null;
-      Entry[][] more = null;
-      int moreCount = 0;
+      Reached seen = Reached.forArray(n); // each key maps to one list: equal elements find the same list
       for (int i = 0; i < n; i++) {
-        Entry[] l = EqValues.lookup(byEqValue, m, m.element(node, i));
-        if (l == null || l == first || seen(more, moreCount, l)) {
-          continue; // each key maps to one list: equal elements find the same list
+        Object el = m.element(node, i);
+        Entry[] l = folded ? EqValues.lookupFolded(byEqValue, m, el) : EqValues.lookup(byEqValue, m, el);
+        if (l != null && Reached.first(seen, l)) {
+          run = MatchRun.evaluate(l, e, run, counters, MatchRun.Source.CONTAINS);
         }
-        if (first == null) {
-          first = l;
-        } else {
-          if (more == null) {
-            more = new Entry[4][];
-          } else if (moreCount == more.length) {
-            more = Arrays.copyOf(more, moreCount * 2);
-          }
-          more[moreCount++] = l;
-        }
-        run = MatchRun.evaluate(l, e, run, counters, MatchRun.Source.CONTAINS);
       }
     }
     return run;
-  }
-
-  private static boolean seen(Entry[][] lists, int count, Entry[] l) {
-    for (int i = 0; i < count; i++) {
-      if (lists[i] == l) {
-        return true;
-      }
-    }
-    return false;
   }
 
   /** The automaton over the non-empty literals of a contains postings, with each literal's subscriptions. Immutable. */

@@ -124,16 +124,37 @@ final class Explainer {
     return new Explanation.Group(pointer, description, connector, children, false, Reason.SOME_FALSE, message);
   }
 
-  /** {@code status eq "CPL"}, {@code status changed}, {@code name contains "again" in oldState}. */
+  /**
+   * {@code status eq "CPL"}, {@code status changed}, {@code name contains "again" in oldState};
+   * the extensions in words: {@code name starts with "Des" (ignoring case)}, {@code status is one
+   * of ["CUR","NEW"]}.
+   */
   static String describe(Filter.Condition c) {
-    StringBuilder b = new StringBuilder(c.fieldName()).append(' ').append(c.comparison().token());
+    StringBuilder b = new StringBuilder(c.fieldName()).append(' ').append(words(c.comparison()));
     if (c.comparison().usesValue()) {
       b.append(' ').append(abbreviate(c.fieldValue().toJson().toString()));
     }
     if (c.state() == State.OLD_STATE && c.comparison() != Operator.CHANGED) {
       b.append(" in oldState");
     }
+    if (c.ignoreCase()) {
+      b.append(IGNORING_CASE);
+    }
     return b.toString();
+  }
+
+  private static final String IGNORING_CASE = " (ignoring case)";
+
+  /** The comparison as a description says it: Workfront's own by their token, the extensions in words. */
+  private static String words(Operator op) {
+    return switch (op) {
+      case STARTS_WITH -> "starts with";
+      case ENDS_WITH -> "ends with";
+      case LIKE -> "is like";
+      case IN -> "is one of";
+      case NOT_IN -> "is not one of";
+      default -> op.token();
+    };
   }
 
   private static String abbreviate(String s) {
@@ -235,16 +256,39 @@ final class Explainer {
     }
     if (o == Outcome.ABSENT) {
       String also = t.field.custom() ? " and from its parameterValues" : "";
-      String hint = op == Operator.NE || op == Operator.NOT_CONTAINS ? "; " + op.token() + " needs the field present (notExists asks for absence)" : "";
+      String hint = op == Operator.NE || op == Operator.NOT_CONTAINS || op == Operator.NOT_IN ? "; " + op.token() + " needs the field present (notExists asks for absence)" : "";
       return f + " is absent from " + stateName + also + hint;
     }
     if (t.operand instanceof Operand.Nested n) {
       return nested(t, n, o, m, node, keys);
     }
-    Constant k = (Constant) t.operand;
-    String v = t.source.fieldValue().toJson().toString();
+    String v = t.source.fieldValue().toJson().toString() + (t.fold ? IGNORING_CASE : "");
     Kind kind = m.kind(node);
     String shown = f + " is " + show(m, node);
+    boolean array = kind == Kind.ARRAY;
+    switch (o) {
+      case NOT_STARTING_WITH:
+        return shown + (array ? ", none of whose strings starts with " : ", which does not start with ") + v;
+      case NOT_ENDING_WITH:
+        return shown + (array ? ", none of whose strings ends with " : ", which does not end with ") + v;
+      case NOT_LIKE:
+        return shown + (array ? ", none of whose strings is like " : ", which is not like ") + v;
+      case NOT_IN:
+        return shown + (array ? ", no element of which is one of " : ", not one of ") + v;
+      case IN:
+        return shown + (array ? ", an element of which is one of " : ", which is one of ") + v;
+      case TYPE_MISMATCH:
+        if (op == Operator.STARTS_WITH || op == Operator.ENDS_WITH || op == Operator.LIKE) {
+          return "type mismatch: " + op.token() + " reads a string or an array of strings, and " + f + " is " + kindName(kind);
+        }
+        if (op == Operator.IN) {
+          return "type mismatch: in compares a scalar or the elements of an array with the list, and " + f + " is " + kindName(kind);
+        }
+        break;
+      default:
+        break;
+    }
+    Constant k = (Constant) t.operand;
     switch (o) {
       case NOT_EQUAL:
         return shown + ", not " + v;
@@ -303,7 +347,7 @@ final class Explainer {
       Object child = seen[0];
       String at = f + "." + n.keys[i];
       failing.add(child == null ? at + " is absent"
-          : at + " is " + show(m, child) + " (wanted " + t.op.token() + " " + abbreviate(members.get(n.keys[i]).toJson().toString()) + ")");
+          : at + " is " + show(m, child) + " (wanted " + words(t.op) + " " + abbreviate(members.get(n.keys[i]).toJson().toString()) + ")");
     }
     return failing.isEmpty() ? "a nested key of " + f + " does not hold" : String.join("; ", failing);
   }
@@ -317,7 +361,7 @@ final class Explainer {
     Map<String, dev.subfilter.FieldValue> members = members(t);
     List<String> out = new ArrayList<>();
     for (String k : n.keys) {
-      out.add(k + " " + t.op.token() + " " + abbreviate(members.get(k).toJson().toString()));
+      out.add(k + " " + words(t.op) + " " + abbreviate(members.get(k).toJson().toString()));
     }
     return String.join(" and ", out);
   }

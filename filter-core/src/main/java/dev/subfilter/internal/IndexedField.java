@@ -4,26 +4,50 @@ import dev.subfilter.Event;
 import dev.subfilter.JsonModel;
 
 /**
- * One (state, path) of a bucket that an index reads ({@link EqPostings}, {@link ContainsPostings}):
- * where its values sit in an event, and the walk down a nested path to them. Immutable.
+ * The postings of one (state, path) of a bucket, of one {@link Listing.Kind}, case-folded or not:
+ * where their values sit in an event, the walk down a nested path to them, and the subscriptions
+ * filed under what an event's value there must have. Immutable: {@link #plus} and {@link #minus}
+ * return new postings.
  */
 abstract class IndexedField {
+  final Listing.Kind kind;
   final boolean old;
   final IndexPath path;
+  final boolean folded;
+  /** How many listings are filed here. */
   final int size;
 
-  IndexedField(boolean old, IndexPath path, int size) {
+  IndexedField(Listing.Kind kind, boolean old, IndexPath path, boolean folded, int size) {
+    this.kind = kind;
     this.old = old;
     this.path = path;
+    this.folded = folded;
     this.size = size;
   }
+
+  /** Empty postings for the list of {@code k}. */
+  static IndexedField empty(Listing k) {
+    return switch (k.kind) {
+      case EQ -> new EqPostings(k.old, k.path, k.folded, HashTrie.empty(), 0);
+      case CONTAINS -> new ContainsPostings(k.old, k.path, k.folded, HashTrie.empty(), HashTrie.empty(), 0);
+      case PREFIX, SUFFIX -> new PrefixPostings(k.kind, k.old, k.path, k.folded, HashTrie.empty(), 0);
+      case SUBSTRING -> new SubstringPostings(k.old, k.path, k.folded, HashTrie.empty(), 0);
+      case PRESENT -> new PresencePostings(k.old, k.path, Entry.NONE);
+    };
+  }
+
+  /** These postings with {@code e} filed under listing {@code k} (one of theirs). */
+  abstract IndexedField plus(Entry e, Listing k);
+
+  /** These postings without {@code e}'s listing {@code k}, which they hold. */
+  abstract IndexedField minus(Entry e, Listing k);
 
   /** The field's node in {@code state}, or {@code null}: as {@code FieldRef}, DE: names fall back into parameterValues. */
   final Object lookup(JsonModel m, Object state) {
     return path.field(m, state);
   }
 
-  /** Adds the candidates this index finds for {@code leaf}, a node its path reaches. */
+  /** Adds the candidates these postings find for {@code leaf}, a node the path reaches. */
   abstract MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, SubscriptionIndex.Counters counters);
 
   /**

@@ -11,10 +11,26 @@ import java.util.List;
  * filed under at least one of them.
  *
  * <ul>
- *   <li>A condition {@code eq} with a scalar non-null fieldValue is covered by its {@link EqValues}
- *       value; {@code contains} with one by its text (and value). A nested fieldValue is covered by
+ *   <li>A condition is covered by what its every match must have there:
+ *       <ul>
+ *         <li>{@code eq} with a scalar fieldValue (null included) by its {@link EqValues} value
+ *             ({@link Listing.Kind#EQ}); {@code in} by each of its values (an OR of eqs: one
+ *             subscription, several listings; an array field is looked up by element);
+ *         <li>{@code contains} with a non-null scalar by its text and value ({@link Listing.Kind#CONTAINS});
+ *         <li>{@code startsWith} by its text ({@link Listing.Kind#PREFIX}); {@code endsWith} by
+ *             its text ({@link Listing.Kind#SUFFIX});
+ *         <li>{@code like} by one literal of its pattern: the leading one as a prefix, else the
+ *             trailing one as a suffix, else its longest run as a substring ({@link
+ *             Listing.Kind#SUBSTRING}), whichever is longest (ties in that order); without
+ *             a star its literal as a prefix (equality implies it); without any literal the empty
+ *             prefix, which every string has;
+ *         <li>{@code notIn} by the value's presence ({@link Listing.Kind#PRESENT}).
+ *       </ul>
+ *       With {@code ignoreCase} the listing is folded: the values and texts are the folded
+ *       fieldValue's, and events' strings are looked up folded. A nested fieldValue is covered by
  *       the cover of any one of its leaves (all must hold), at that leaf's {@link IndexPath}. Any
- *       other condition has no cover.
+ *       other condition ({@code ne}, ranges, {@code notContains}, {@code containsOnly}, {@code
+ *       changed}, {@code exists}, {@code notExists}, {@code contains null} or an array) has no cover.
  *   <li>An AND (top-level AND, a list of one filter, AND groups: {@link Plan.Junction#terms}) is
  *       covered by the cover of <em>any one</em> of its terms, since every match satisfies all of
  *       them: the cheapest is chosen (below).
@@ -27,21 +43,23 @@ import java.util.List;
  *
  * Each listing is given the estimated share of the bucket's events that reach its list, and a cover
  * the sum of its listings' shares; the smallest sum wins. An eq listing's share is the fraction of
- * the bucket's eq conditions on its (state, path) that name its value ({@link Bucket#eqShare}: counts
- * of every eq condition of every unpinned subscription of the bucket, this one included, kept up to
- * date by add and remove): so a value of a field with many distinct values ({@code ownerID}) beats
- * one of a field with few ({@code status}), and a popular value of a field beats a rare one less
- * easily. A contains listing counts as 1, the worst eq share: an eq listing is preferred over it.
- * Ties go to the fewer listings, then (one listing) eq over contains, the path with more distinct
- * values, the shorter list at the time, newState over oldState, the longer contains text, and the
- * first written.
+ * the bucket's eq conditions (and in values) on its (state, path, folding) that name its value
+ * ({@link Bucket#eqShare}: counts of every eq condition of every unpinned subscription of the
+ * bucket, this one included, kept up to date by add and remove): so a value of a field with many
+ * distinct values ({@code ownerID}) beats one of a field with few ({@code status}), and a popular
+ * value of a field beats a rare one less easily. Any other listing counts as 1, the worst eq share:
+ * an eq listing is preferred over it. Ties go to the fewer listings, then (one listing) by kind: eq,
+ * then prefix, suffix, contains and substring by the longer text, then presence; among eq listings
+ * the path with more distinct values, the shorter list at the time; newState over oldState; and
+ * the first written.
  *
- * <p>Bounded: covers of more than {@link #MAX_KEYS} listings, and OR groups nested more than {@link
- * #MAX_DEPTH} deep, are not indexed (the subscription falls back to exact evaluation, still correct).
- * Costs O(filters) lookups in the bucket; allocates only at add time.
+ * <p>Bounded: covers of more listings than {@link #MAX_KEYS} plus the values of the subscription's
+ * {@code in} lists (listing costs stay in proportion to what the subscription holds), and OR groups
+ * nested more than {@link #MAX_DEPTH} deep, are not indexed (the subscription falls back to exact
+ * evaluation, still correct). Costs O(filters) lookups in the bucket; allocates only at add time.
  */
 final class KeyChooser {
-  /** The most listings one subscription has. */
+  /** The most listings one subscription has, beyond the values of its in lists. */
   static final int MAX_KEYS = 64;
 
   /** The deepest alternation of AND and OR groups looked into. */
@@ -76,8 +94,8 @@ final class KeyChooser {
       }
       Listing a = keys.get(0);
       Listing b = o.keys.get(0);
-      if (a.kind != b.kind) {
-        return a.kind == Listing.Kind.EQ;
+      if (rank(a.kind) != rank(b.kind)) {
+        return rank(a.kind) < rank(b.kind);
       }
       if (a.kind == Listing.Kind.EQ) {
         if (distinct != o.distinct) {
@@ -86,12 +104,23 @@ final class KeyChooser {
         if (list != o.list) {
           return list < o.list;
         }
+      } else if (a.literal != null && a.literal.length() != b.literal.length()) {
+        return a.literal.length() > b.literal.length();
       }
       if (a.old != b.old) {
         return !a.old;
       }
-      return a.kind == Listing.Kind.CONTAINS && a.literal.length() > b.literal.length();
+      return a.kind.ordinal() < b.kind.ordinal();
     }
+  }
+
+  /** Eq first; then the listings under a text (the longer text first); presence last. */
+  private static int rank(Listing.Kind k) {
+    return switch (k) {
+      case EQ -> 0;
+      case PRESENT -> 2;
+      default -> 1;
+    };
   }
 
   /**
@@ -104,26 +133,43 @@ final class KeyChooser {
     if (top.children.isEmpty()) {
       return null; // matches every event of the gate
     }
-    Choice c = cover(b, top, 0);
+    int cap = MAX_KEYS;
+    for (Plan.Test t : plan.tests()) {
+      cap += inValues(t.operand);
+    }
+    Choice c = cover(b, top, 0, cap);
     return c == null ? null : c.keys.toArray(new Listing[0]);
   }
 
+  private static int inValues(Operand o) {
+    if (o instanceof InList l) {
+      return l.values.length;
+    }
+    int n = 0;
+    if (o instanceof Operand.Nested nested) {
+      for (Operand v : nested.values) {
+        n += inValues(v);
+      }
+    }
+    return n;
+  }
+
   /** The cover of a junction: of its AND, or of its OR. */
-  private static Choice cover(Bucket b, Plan.Junction j, int depth) {
-    return j.effective() == Connector.AND ? and(b, j, depth) : or(b, j, depth);
+  private static Choice cover(Bucket b, Plan.Junction j, int depth, int cap) {
+    return j.effective() == Connector.AND ? and(b, j, depth, cap) : or(b, j, depth, cap);
   }
 
   /** The best cover among the terms of an AND (nested AND groups inlined), or {@code null}. */
-  private static Choice and(Bucket b, Plan.Junction j, int depth) {
+  private static Choice and(Bucket b, Plan.Junction j, int depth, int cap) {
     Choice best = null;
     for (Plan.Node n : j.terms()) {
       Choice c = null;
       if (n instanceof Plan.Test t) {
         c = single(b, t);
       } else if (depth < MAX_DEPTH) {
-        c = cover(b, (Plan.Junction) n, depth + 1);
+        c = cover(b, (Plan.Junction) n, depth + 1, cap);
       }
-      if (c != null && (best == null || c.beats(best))) {
+      if (c != null && c.keys.size() <= cap && (best == null || c.beats(best))) {
         best = c;
       }
     }
@@ -131,7 +177,7 @@ final class KeyChooser {
   }
 
   /** The union of the covers of every branch of an OR (nested OR groups inlined), or {@code null}. */
-  private static Choice or(Bucket b, Plan.Junction j, int depth) {
+  private static Choice or(Bucket b, Plan.Junction j, int depth, int cap) {
     List<Listing> keys = new ArrayList<>();
     Choice first = null;
     double cost = 0;
@@ -140,7 +186,7 @@ final class KeyChooser {
       if (n instanceof Plan.Test t) {
         c = single(b, t);
       } else {
-        c = depth < MAX_DEPTH ? cover(b, (Plan.Junction) n, depth + 1) : null;
+        c = depth < MAX_DEPTH ? cover(b, (Plan.Junction) n, depth + 1, cap) : null;
       }
       if (c == null) {
         return null; // a branch that may match with no key: nothing to look up covers it
@@ -150,11 +196,11 @@ final class KeyChooser {
       }
       for (Listing k : c.keys) {
         if (!contains(keys, k)) {
-          if (keys.size() == MAX_KEYS) {
+          if (keys.size() == cap) {
             return null;
           }
           keys.add(k);
-          cost += k.kind == Listing.Kind.EQ ? b.eqShare(k.old, k.path, k.eqValue) : 1.0;
+          cost += share(b, k);
         }
       }
     }
@@ -162,6 +208,10 @@ final class KeyChooser {
       return first; // every branch has the first one's keys (or a subset)
     }
     return new Choice(keys, cost, 0, 0);
+  }
+
+  private static double share(Bucket b, Listing k) {
+    return k.kind == Listing.Kind.EQ ? b.eqShare(k.old, k.path, k.folded, k.eqValue) : 1.0;
   }
 
   private static boolean contains(List<Listing> keys, Listing k) {
@@ -173,77 +223,134 @@ final class KeyChooser {
     return false;
   }
 
-  /** The one-key cover of a condition, or {@code null} when it has none. */
+  /** The cover of a condition, or {@code null} when it has none. */
   private static Choice single(Bucket b, Plan.Test t) {
-    if (t.op != Operator.EQ && t.op != Operator.CONTAINS) {
-      return null;
+    switch (t.op) {
+      case EQ, CONTAINS, IN, NOT_IN, STARTS_WITH, ENDS_WITH, LIKE:
+        return leaf(b, t, IndexPath.of(t.field.name()), t.operand, 0);
+      default:
+        return null;
     }
-    return leaf(b, t.op, t.old, IndexPath.of(t.field.name()), t.operand, 0);
   }
 
   /**
-   * The cover of an eq or contains test of {@code operand} at {@code path}: a key for a scalar
-   * non-null constant; for a nested value, the best cover of any one of its members (every leaf
-   * must hold, as in an AND), one step further down; else {@code null}.
+   * The cover of {@code t}'s test of {@code operand} at {@code path}: the listing(s) of a leaf; for
+   * a nested value, the best cover of any one of its members (every leaf must hold, as in an AND),
+   * one step further down; else {@code null}.
    */
-  private static Choice leaf(Bucket b, Operator op, boolean old, IndexPath path, Operand operand, int depth) {
+  private static Choice leaf(Bucket b, Plan.Test t, IndexPath path, Operand operand, int depth) {
     if (operand instanceof Operand.Nested n) {
       if (depth >= MAX_DEPTH) {
         return null;
       }
       Choice best = null;
       for (int i = 0; i < n.keys.length; i++) {
-        Choice c = leaf(b, op, old, path.then(n.keys[i], n.each), n.values[i], depth + 1);
+        Choice c = leaf(b, t, path.then(n.keys[i], n.each), n.values[i], depth + 1);
         if (c != null && (best == null || c.beats(best))) {
           best = c;
         }
       }
       return best;
     }
-    Constant k = (Constant) operand;
-    Object key = EqValues.ofConstant(k);
-    if (key == null) {
-      return null; // null or array fieldValue
-    }
     path = b.shared(path);
-    if (op == Operator.EQ) {
-      Listing x = new Listing(Listing.Kind.EQ, old, path, key, null);
-      return new Choice(List.of(x), b.eqShare(old, path, key), b.eqDistinct(old, path), b.postingSize(old, path, key));
+    boolean old = t.old;
+    boolean folded = t.fold;
+    switch (t.op) {
+      case EQ: {
+        Object key = InList.key((Constant) operand);
+        if (key == null) {
+          return null; // an array fieldValue
+        }
+        Listing x = new Listing(Listing.Kind.EQ, old, path, folded, key, null);
+        return new Choice(List.of(x), b.eqShare(old, path, folded, key), b.eqDistinct(old, path, folded),
+            b.postingSize(old, path, folded, key));
+      }
+      case IN: {
+        List<Listing> keys = new ArrayList<>();
+        double cost = 0;
+        for (Constant v : ((InList) operand).values) {
+          Listing x = new Listing(Listing.Kind.EQ, old, path, folded, InList.key(v), null);
+          if (!contains(keys, x)) {
+            keys.add(x);
+            cost += share(b, x);
+          }
+        }
+        return keys.size() == 1 ? new Choice(keys, cost, b.eqDistinct(old, path, folded), b.postingSize(old, path, folded, keys.get(0).eqValue))
+            : new Choice(keys, cost, 0, 0);
+      }
+      case CONTAINS: {
+        Constant k = (Constant) operand;
+        Object key = EqValues.ofConstant(k);
+        if (key == null) {
+          return null; // null or array fieldValue
+        }
+        return text(Listing.Kind.CONTAINS, old, path, folded, key, k.containsText);
+      }
+      case STARTS_WITH:
+        return text(Listing.Kind.PREFIX, old, path, folded, null, ((Constant) operand).string);
+      case ENDS_WITH:
+        return text(Listing.Kind.SUFFIX, old, path, folded, null, ((Constant) operand).string);
+      case LIKE: {
+        LikePattern p = (LikePattern) operand;
+        String lead = p.leading();
+        String trail = p.trailing();
+        String run = p.longest();
+        if (!p.hasStar() || lead.length() >= Math.max(trail.length(), run.length())) {
+          return text(Listing.Kind.PREFIX, old, path, folded, null, lead);
+        }
+        if (trail.length() >= run.length()) {
+          return text(Listing.Kind.SUFFIX, old, path, folded, null, trail);
+        }
+        return text(Listing.Kind.SUBSTRING, old, path, folded, null, run);
+      }
+      case NOT_IN:
+        return new Choice(List.of(new Listing(Listing.Kind.PRESENT, old, path, false, null, null)), 1.0, 0, 0);
+      default:
+        throw new AssertionError("no cover for " + t.op);
     }
-    Listing x = new Listing(Listing.Kind.CONTAINS, old, path, key, k.containsText);
-    return new Choice(List.of(x), 1.0, 0, 0);
+  }
+
+  private static Choice text(Listing.Kind kind, boolean old, IndexPath path, boolean folded, Object eqValue, String literal) {
+    return new Choice(List.of(new Listing(kind, old, path, folded, eqValue, literal)), 1.0, 0, 0);
   }
 
   /**
-   * Calls {@code out} with the field and key of every {@code eq} condition with a scalar non-null
-   * fieldValue in the plan, nested leaves included: what {@link Bucket#withCounts} counts.
+   * Calls {@code out} with the field and key of every {@code eq} condition with a scalar fieldValue
+   * and every value of an {@code in} list in the plan, nested leaves included: what {@link
+   * Bucket#withCounts} counts.
    */
   static void eqConditions(Plan plan, EqSink out) {
     for (Plan.Test t : plan.tests()) {
-      if (t.op == Operator.EQ) {
-        eqLeaves(t.old, IndexPath.of(t.field.name()), t.operand, 0, out);
+      if (t.op == Operator.EQ || t.op == Operator.IN) {
+        eqLeaves(t.old, t.fold, IndexPath.of(t.field.name()), t.operand, 0, out);
       }
     }
   }
 
-  /** Reports the scalar non-null leaves of an eq operand at {@code path}, nested values descended. */
-  private static void eqLeaves(boolean old, IndexPath path, Operand operand, int depth, EqSink out) {
+  /** Reports the scalar leaves of an eq operand (the values of an in list) at {@code path}, nested values descended. */
+  private static void eqLeaves(boolean old, boolean folded, IndexPath path, Operand operand, int depth, EqSink out) {
     if (operand instanceof Operand.Nested n) {
       if (depth < MAX_DEPTH) {
         for (int i = 0; i < n.keys.length; i++) {
-          eqLeaves(old, path.then(n.keys[i], n.each), n.values[i], depth + 1, out);
+          eqLeaves(old, folded, path.then(n.keys[i], n.each), n.values[i], depth + 1, out);
         }
       }
       return;
     }
-    Object key = EqValues.ofConstant((Constant) operand);
+    if (operand instanceof InList l) {
+      for (Constant v : l.values) {
+        out.accept(old, path, folded, InList.key(v));
+      }
+      return;
+    }
+    Object key = InList.key((Constant) operand);
     if (key != null) {
-      out.accept(old, path, key);
+      out.accept(old, path, folded, key);
     }
   }
 
   /** Receives eq conditions from {@link #eqConditions}. */
   interface EqSink {
-    void accept(boolean old, IndexPath path, Object key);
+    void accept(boolean old, IndexPath path, boolean folded, Object key);
   }
 }

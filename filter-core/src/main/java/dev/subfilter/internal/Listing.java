@@ -1,45 +1,77 @@
 package dev.subfilter.internal;
 
 /**
- * One list a subscription is filed in: the {@code eq} postings or the {@code contains} texts of one
- * (state, path), under one value. A path is a field, or a leaf of a nested fieldValue below it.
- * Immutable.
+ * One list a subscription is filed in: under one value or text of the postings of one (state,
+ * path), of one kind, case-folded or not. A path is a field, or a leaf of a nested fieldValue below
+ * it. Immutable.
  */
 final class Listing {
-  /** Which index of the (state, path) holds the list. */
+  /** Which postings of the (state, path) hold the list, and what an event's value must have to reach it. */
   enum Kind {
-    /** {@link EqPostings}: filed under {@link #eqValue}. */
-    EQ,
-    /** {@link ContainsPostings}: filed under {@link #literal} (and {@link #eqValue}, for array fields). */
-    CONTAINS
+    /** {@link EqPostings}: the value (or an element of an array) has {@link #eqValue}. */
+    EQ("eq"),
+    /** {@link ContainsPostings}: a string has {@link #literal} as a substring, or an array an element of {@link #eqValue}. */
+    CONTAINS("contains"),
+    /** {@link PrefixPostings}: a string, or a string element of an array, begins with {@link #literal}. */
+    PREFIX("prefix"),
+    /** {@link PrefixPostings} on reversed strings: a string, or a string element, ends with {@link #literal}. */
+    SUFFIX("suffix"),
+    /** {@link SubstringPostings}: a string, or a string element of an array, has {@link #literal} as a substring. */
+    SUBSTRING("substring"),
+    /** {@link PresencePostings}: the value is present. */
+    PRESENT("present");
+
+    /** How {@link Listing#toString} names it. */
+    final String word;
+
+    Kind(String word) {
+      this.word = word;
+    }
   }
 
   final Kind kind;
   /** Whether the condition reads oldState. */
   final boolean old;
   final IndexPath path;
-  /** The {@link EqValues} value of the fieldValue (for contains: looked up per element of array fields). */
+  /** Whether values and texts are filed case-folded ({@code ignoreCase}), and events' strings looked up folded. */
+  final boolean folded;
+  /** EQ, CONTAINS: the {@link EqValues} value (for contains: looked up per element of array fields); else {@code null}. */
   final Object eqValue;
-  /** CONTAINS: the text looked for in a string field (it determines {@link #eqValue}); EQ: {@code null}. */
+  /** CONTAINS, PREFIX, SUFFIX (as written, not reversed), SUBSTRING: the text; EQ, PRESENT: {@code null}. */
   final String literal;
 
-  Listing(Kind kind, boolean old, IndexPath path, Object eqValue, String literal) {
+  Listing(Kind kind, boolean old, IndexPath path, boolean folded, Object eqValue, String literal) {
     this.kind = kind;
     this.old = old;
     this.path = path;
+    this.folded = folded;
     this.eqValue = eqValue;
     this.literal = literal;
   }
 
-  /** Whether {@code o} names the same list (then a subscription is filed once for both). */
-  boolean sameList(Listing o) {
-    return kind == o.kind && old == o.old && path.equals(o.path)
-        && (kind == Kind.EQ ? eqValue.equals(o.eqValue) : literal.equals(o.literal));
+  /** Whether postings {@code f} hold this listing's list: the same kind, state, path and folding. */
+  boolean in(IndexedField f) {
+    return f.kind == kind && f.old == old && f.folded == folded && f.path.equals(path);
   }
 
-  /** {@code "eq newState FIELD"}, {@code "contains oldState FIELD[] → member"}, ... (see {@link IndexPath#toString}) */
+  /** Whether {@code o} names the same list (then a subscription is filed once for both). */
+  boolean sameList(Listing o) {
+    if (kind != o.kind || old != o.old || folded != o.folded || !path.equals(o.path)) {
+      return false;
+    }
+    return switch (kind) {
+      case EQ -> eqValue.equals(o.eqValue);
+      case PRESENT -> true;
+      default -> literal.equals(o.literal);
+    };
+  }
+
+  /**
+   * {@code "eq newState FIELD"}, {@code "contains oldState FIELD[] → member"}, {@code
+   * "prefix/ignoreCase newState FIELD"}, ... (see {@link IndexPath#toString}).
+   */
   @Override
   public String toString() {
-    return (kind == Kind.EQ ? "eq " : "contains ") + (old ? "oldState " : "newState ") + path;
+    return kind.word + (folded ? "/ignoreCase " : " ") + (old ? "oldState " : "newState ") + path;
   }
 }

@@ -18,6 +18,10 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
     PINNED,
     EQ,
     CONTAINS,
+    PREFIX,
+    SUFFIX,
+    SUBSTRING,
+    PRESENT,
     FALLBACK
   }
 

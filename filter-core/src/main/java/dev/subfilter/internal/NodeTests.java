@@ -9,14 +9,16 @@ final class NodeTests {
 
   static final class Eq implements NodeTest {
     private final Constant c;
+    private final boolean fold;
 
-    Eq(Constant c) {
+    Eq(Constant c, boolean fold) {
       this.c = c;
+      this.fold = fold;
     }
 
     @Override
     public Outcome test(JsonModel m, Object node) {
-      return Values.eqOutcome(m, node, c);
+      return Values.eqOutcome(m, node, c, fold);
     }
   }
 
@@ -49,6 +51,24 @@ final class NodeTests {
       return m.text(node).equals(s) ? Outcome.HOLDS : Outcome.NOT_EQUAL;
     }
     return k == Kind.NULL ? Outcome.NOT_EQUAL : Outcome.TYPE_MISMATCH;
+  }
+
+  /** {@link EqString} with {@code ignoreCase}: the string is folded already, the node's text is compared folded. */
+  static final class EqStringFolded implements NodeTest {
+    private final String folded;
+
+    EqStringFolded(String folded) {
+      this.folded = folded;
+    }
+
+    @Override
+    public Outcome test(JsonModel m, Object node) {
+      Kind k = m.kind(node);
+      if (k == Kind.STRING) {
+        return CaseFold.equalsFolded(folded, m.text(node)) ? Outcome.HOLDS : Outcome.NOT_EQUAL;
+      }
+      return k == Kind.NULL ? Outcome.NOT_EQUAL : Outcome.TYPE_MISMATCH;
+    }
   }
 
   static final class Ne implements NodeTest {
@@ -87,14 +107,16 @@ final class NodeTests {
 
   static final class Contains implements NodeTest {
     private final Constant c;
+    private final boolean fold;
 
-    Contains(Constant c) {
+    Contains(Constant c, boolean fold) {
       this.c = c;
+      this.fold = fold;
     }
 
     @Override
     public Outcome test(JsonModel m, Object node) {
-      return Values.containsOutcome(m, node, c);
+      return Values.containsOutcome(m, node, c, fold);
     }
   }
 
@@ -105,16 +127,18 @@ final class NodeTests {
    */
   static final class ContainsString implements NodeTest {
     private final String s;
+    private final boolean fold;
 
-    ContainsString(String s) {
+    ContainsString(String s, boolean fold) {
       this.s = s;
+      this.fold = fold;
     }
 
     @Override
     public Outcome test(JsonModel m, Object node) {
       Kind k = m.kind(node);
       if (k == Kind.STRING) {
-        return m.text(node).contains(s) ? Outcome.HOLDS : Outcome.NOT_CONTAINED;
+        return Values.contains(m.text(node), s, fold) ? Outcome.HOLDS : Outcome.NOT_CONTAINED;
       }
       if (k != Kind.ARRAY) {
         return Outcome.TYPE_MISMATCH;
@@ -122,7 +146,7 @@ final class NodeTests {
       int n = m.size(node);
       for (int i = 0; i < n; i++) {
         Object e = m.element(node, i);
-        if (m.kind(e) == Kind.STRING && m.text(e).equals(s)) {
+        if (m.kind(e) == Kind.STRING && (fold ? CaseFold.equalsFolded(s, m.text(e)) : m.text(e).equals(s))) {
           return Outcome.HOLDS;
         }
       }
@@ -132,27 +156,66 @@ final class NodeTests {
 
   static final class NotContains implements NodeTest {
     private final Constant c;
+    private final boolean fold;
 
-    NotContains(Constant c) {
+    NotContains(Constant c, boolean fold) {
       this.c = c;
+      this.fold = fold;
     }
 
     @Override
     public Outcome test(JsonModel m, Object node) {
-      return Values.contains(m, node, c) ? Outcome.CONTAINED : Outcome.HOLDS;
+      return Values.contains(m, node, c, fold) ? Outcome.CONTAINED : Outcome.HOLDS;
     }
   }
 
   static final class ContainsOnly implements NodeTest {
     private final Constant c;
+    private final boolean fold;
 
-    ContainsOnly(Constant c) {
+    ContainsOnly(Constant c, boolean fold) {
       this.c = c;
+      this.fold = fold;
     }
 
     @Override
     public Outcome test(JsonModel m, Object node) {
-      return Values.containsOnlyOutcome(m, node, c);
+      return Values.containsOnlyOutcome(m, node, c, fold);
+    }
+  }
+
+  /** {@code in}: the value, or an element of an array, {@code eq}s one of the list; an object never does. */
+  static final class In implements NodeTest {
+    private final InList list;
+    private final boolean fold;
+
+    In(InList list, boolean fold) {
+      this.list = list;
+      this.fold = fold;
+    }
+
+    @Override
+    public Outcome test(JsonModel m, Object node) {
+      if (list.holds(m, node, fold)) {
+        return Outcome.HOLDS;
+      }
+      return m.kind(node) == Kind.OBJECT ? Outcome.TYPE_MISMATCH : Outcome.NOT_IN;
+    }
+  }
+
+  /** {@code notIn}: present and not {@code in} (absence is the caller's). */
+  static final class NotIn implements NodeTest {
+    private final InList list;
+    private final boolean fold;
+
+    NotIn(InList list, boolean fold) {
+      this.list = list;
+      this.fold = fold;
+    }
+
+    @Override
+    public Outcome test(JsonModel m, Object node) {
+      return list.holds(m, node, fold) ? Outcome.IN : Outcome.HOLDS;
     }
   }
 

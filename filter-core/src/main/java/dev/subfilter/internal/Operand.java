@@ -1,11 +1,12 @@
 package dev.subfilter.internal;
 
 /**
- * A fieldValue read once, when a subscription is planned: a {@link Constant} for a leaf, a {@link
- * Nested} for {@code fields} and {@code objects}. What the compiler builds tests from and the index
- * takes keys from.
+ * A fieldValue read once, when a subscription is planned (from its folded strings for {@code
+ * ignoreCase}): a {@link Constant} for a leaf, a {@link LikePattern} for a {@code like} leaf, an
+ * {@link InList} for an {@code in}/{@code notIn} leaf, a {@link Nested} for {@code fields} and
+ * {@code objects}. What the compiler builds tests from and the index takes keys from.
  */
-sealed interface Operand permits Constant, Operand.Nested {
+sealed interface Operand permits Constant, LikePattern, InList, Operand.Nested {
 
   /**
    * A nested fieldValue: the keys to look up below the field and what each must hold; an object

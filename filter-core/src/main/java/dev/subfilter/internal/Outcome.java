@@ -20,6 +20,11 @@ enum Outcome {
   CONTAINED(Reason.CONTAINED),
   DIFFERENT_SET(Reason.DIFFERENT_SET),
   UNCHANGED(Reason.UNCHANGED),
+  NOT_STARTING_WITH(Reason.NOT_STARTING_WITH),
+  NOT_ENDING_WITH(Reason.NOT_ENDING_WITH),
+  NOT_LIKE(Reason.NOT_LIKE),
+  NOT_IN(Reason.NOT_IN),
+  IN(Reason.IN),
   NESTED_MISMATCH(Reason.NESTED_MISMATCH);
 
   /** The explanation's reason; {@code null} for {@link #HOLDS}. */

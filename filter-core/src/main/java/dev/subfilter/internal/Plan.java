@@ -131,6 +131,8 @@ public final class Plan {
     /** Whether it reads oldState ({@code changed} reads both and says newState). */
     final boolean old;
     final FieldRef field;
+    /** {@code ignoreCase}: the operand was read from the folded fieldValue, and event strings are compared folded. */
+    final boolean fold;
     /** The fieldValue read; {@code null} for changed, exists and notExists. */
     final Operand operand;
 
@@ -140,26 +142,37 @@ public final class Plan {
       this.op = source.comparison();
       this.old = source.state() == State.OLD_STATE;
       this.field = FieldRef.of(source.fieldName());
-      this.operand = op.usesValue() ? operand(source.fieldValue()) : null;
+      this.fold = source.ignoreCase();
+      this.operand = op.usesValue() ? operand(op, fold, source.fieldValue()) : null;
     }
 
-    private static Operand operand(FieldValue v) {
+    /** A leaf by what its operator reads: a like pattern, an in list, else a constant. */
+    private static Operand operand(Operator op, boolean fold, FieldValue v) {
       if (v instanceof FieldValue.Fields f) {
-        return nested(f.members(), false);
+        return nested(op, fold, f.members(), false);
       }
       if (v instanceof FieldValue.Objects o) {
-        return nested(o.members(), true);
+        return nested(op, fold, o.members(), true);
       }
-      return Constant.of(v.toJson());
+      JsonValue json = fold ? CaseFold.foldStrings(v.toJson()) : v.toJson();
+      switch (op) {
+        case LIKE:
+          return LikePattern.of(((JsonValue.Str) json).value());
+        case IN:
+        case NOT_IN:
+          return InList.of((JsonValue.Arr) json);
+        default:
+          return Constant.of(json);
+      }
     }
 
-    private static Operand nested(Map<String, FieldValue> members, boolean each) {
+    private static Operand nested(Operator op, boolean fold, Map<String, FieldValue> members, boolean each) {
       String[] keys = new String[members.size()];
       Operand[] values = new Operand[keys.length];
       int i = 0;
       for (Map.Entry<String, FieldValue> e : members.entrySet()) {
         keys[i] = e.getKey();
-        values[i++] = operand(e.getValue());
+        values[i++] = operand(op, fold, e.getValue());
       }
       return new Operand.Nested(keys, values, each);
     }
@@ -219,7 +232,10 @@ public final class Plan {
     }
   }
 
-  /** The subscription as Workfront JSON, every default written out; parsing it gives an equal subscription. */
+  /**
+   * The subscription as Workfront JSON, every default written out but {@code ignoreCase} (written
+   * only when true); parsing it gives an equal subscription.
+   */
   public JsonValue toJson() {
     Map<String, JsonValue> out = new LinkedHashMap<>();
     out.put("objCode", JsonValue.of(subscription.objCode()));
@@ -244,6 +260,9 @@ public final class Plan {
         }
         m.put("comparison", JsonValue.of(t.op.token()));
         m.put("state", JsonValue.of(t.source.state().token()));
+        if (t.fold) {
+          m.put("ignoreCase", JsonValue.of(true)); // written only when set: false is the default, and Workfront's mode has no such key
+        }
       } else {
         Junction j = (Junction) n;
         m.put("type", JsonValue.of("group"));

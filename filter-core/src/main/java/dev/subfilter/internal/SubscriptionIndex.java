@@ -296,7 +296,8 @@ public final class SubscriptionIndex {
 
   /**
    * What {@link #match} calls evaluated: candidates and matches by where the candidate came from
-   * (a pinned objId, eq postings, contains postings, a fallback list), the candidates listed in
+   * (a pinned objId, eq, contains, prefix, suffix, substring or presence postings, a fallback
+   * list), the candidates listed in
    * several lists and their matches, and the reaches of such a candidate skipped because it had
    * been evaluated for that event already. Not API: for tests and statistics. Not thread-safe.
    */
@@ -345,6 +346,26 @@ public final class SubscriptionIndex {
       return candidates[MatchRun.Source.CONTAINS.ordinal()];
     }
 
+    /** @return candidates evaluated from prefix postings ({@code startsWith}, a {@code like} pattern's leading literal) */
+    public long prefixCandidates() {
+      return candidates[MatchRun.Source.PREFIX.ordinal()];
+    }
+
+    /** @return candidates evaluated from suffix postings ({@code endsWith}, a {@code like} pattern's trailing literal) */
+    public long suffixCandidates() {
+      return candidates[MatchRun.Source.SUFFIX.ordinal()];
+    }
+
+    /** @return candidates evaluated from substring postings (a {@code like} pattern's inner literal run) */
+    public long substringCandidates() {
+      return candidates[MatchRun.Source.SUBSTRING.ordinal()];
+    }
+
+    /** @return candidates evaluated from presence postings ({@code notIn}) */
+    public long presenceCandidates() {
+      return candidates[MatchRun.Source.PRESENT.ordinal()];
+    }
+
     /** @return candidates evaluated from fallback lists */
     public long fallbackCandidates() {
       return candidates[MatchRun.Source.FALLBACK.ordinal()];
@@ -363,6 +384,26 @@ public final class SubscriptionIndex {
     /** @return matches among {@link #containsCandidates()} */
     public long containsMatches() {
       return matches[MatchRun.Source.CONTAINS.ordinal()];
+    }
+
+    /** @return matches among {@link #prefixCandidates()} */
+    public long prefixMatches() {
+      return matches[MatchRun.Source.PREFIX.ordinal()];
+    }
+
+    /** @return matches among {@link #suffixCandidates()} */
+    public long suffixMatches() {
+      return matches[MatchRun.Source.SUFFIX.ordinal()];
+    }
+
+    /** @return matches among {@link #substringCandidates()} */
+    public long substringMatches() {
+      return matches[MatchRun.Source.SUBSTRING.ordinal()];
+    }
+
+    /** @return matches among {@link #presenceCandidates()} */
+    public long presenceMatches() {
+      return matches[MatchRun.Source.PRESENT.ordinal()];
     }
 
     /** @return matches among {@link #fallbackCandidates()} */

@@ -6,7 +6,11 @@ import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.Deque;
 
-/** The comparison rules of the semantics table, between an event node and a compiled constant. */
+/**
+ * The comparison rules of the semantics table, between an event node and a compiled constant.
+ * With {@code fold} ({@code ignoreCase}) the constant was read from the folded fieldValue and the
+ * node's strings are compared folded ({@link CaseFold}): the same rules on folded strings.
+ */
 final class Values {
   static final int INCOMPARABLE = Integer.MIN_VALUE;
 
@@ -14,6 +18,11 @@ final class Values {
 
   /** {@code eq}: same type and equal (numbers by value), number vs numeric string, boolean vs "true"/"false", arrays element-wise. */
   static boolean eq(JsonModel m, Object node, Constant c) {
+    return eq(m, node, c, false);
+  }
+
+  /** {@link #eq(JsonModel, Object, Constant)}, the node's strings folded when {@code fold}. */
+  static boolean eq(JsonModel m, Object node, Constant c, boolean fold) {
     switch (m.kind(node)) {
       case NULL:
         return c.kind == Kind.NULL;
@@ -24,9 +33,9 @@ final class Values {
       case STRING: {
         String s = m.text(node);
         if (c.kind == Kind.STRING) {
-          return s.equals(c.string);
+          return fold ? CaseFold.equalsFolded(c.string, s) : s.equals(c.string);
         }
-        if (c.kind == Kind.NUMBER) {
+        if (c.kind == Kind.NUMBER) { // digits have no case: numeric text reads the same folded
           long v = c.isLong ? Numbers.plainLong(s) : Numbers.NONE;
           if (v != Numbers.NONE) {
             return v == c.longValue;
@@ -34,14 +43,14 @@ final class Values {
           BigDecimal d = Numbers.parseNumber(s);
           return d != null && d.compareTo(c.number) == 0;
         }
-        return c.kind == Kind.BOOLEAN && s.equals(c.containsText);
+        return c.kind == Kind.BOOLEAN && (fold ? CaseFold.equalsFolded(c.containsText, s) : s.equals(c.containsText));
       }
       case ARRAY: {
         if (c.kind != Kind.ARRAY || m.size(node) != c.elements.length) {
           return false;
         }
         for (int i = 0; i < c.elements.length; i++) {
-          if (!eq(m, m.element(node, i), c.elements[i])) {
+          if (!eq(m, m.element(node, i), c.elements[i], fold)) {
             return false;
           }
         }
@@ -53,7 +62,7 @@ final class Values {
         }
         for (int i = 0; i < c.keys.length; i++) {
           Object child = m.get(node, c.keys[i]);
-          if (child == null || !eq(m, child, c.values[i])) {
+          if (child == null || !eq(m, child, c.values[i], fold)) {
             return false;
           }
         }
@@ -68,7 +77,7 @@ final class Values {
    * Whether {@code eq} could hold between this node's type and the constant's: what makes a false
    * {@code eq} a {@link Outcome#NOT_EQUAL} rather than a {@link Outcome#TYPE_MISMATCH}.
    */
-  static boolean comparable(JsonModel m, Object node, Constant c) {
+  static boolean comparable(JsonModel m, Object node, Constant c, boolean fold) {
     switch (m.kind(node)) {
       case NULL:
         return true; // null against a value: simply not equal
@@ -84,7 +93,8 @@ final class Values {
         if (c.kind == Kind.NUMBER) {
           return Numbers.parseNumber(s) != null;
         }
-        return c.kind == Kind.BOOLEAN && (s.equals("true") || s.equals("false"));
+        return c.kind == Kind.BOOLEAN && (fold ? CaseFold.equalsFolded("true", s) || CaseFold.equalsFolded("false", s)
+            : s.equals("true") || s.equals("false"));
       }
       case ARRAY:
         return c.kind == Kind.ARRAY;
@@ -94,8 +104,8 @@ final class Values {
   }
 
   /** {@link #eq} as an outcome. */
-  static Outcome eqOutcome(JsonModel m, Object node, Constant c) {
-    return eq(m, node, c) ? Outcome.HOLDS : comparable(m, node, c) ? Outcome.NOT_EQUAL : Outcome.TYPE_MISMATCH;
+  static Outcome eqOutcome(JsonModel m, Object node, Constant c, boolean fold) {
+    return eq(m, node, c, fold) ? Outcome.HOLDS : comparable(m, node, c, fold) ? Outcome.NOT_EQUAL : Outcome.TYPE_MISMATCH;
   }
 
   /** Whether a string field can be searched for {@code c}: it (every element of an array) has a text. */
@@ -112,8 +122,8 @@ final class Values {
   }
 
   /** {@link #contains} as an outcome: a field that is neither a string nor an array, or a string searched for no text, is a type mismatch. */
-  static Outcome containsOutcome(JsonModel m, Object node, Constant c) {
-    if (contains(m, node, c)) {
+  static Outcome containsOutcome(JsonModel m, Object node, Constant c, boolean fold) {
+    if (contains(m, node, c, fold)) {
       return Outcome.HOLDS;
     }
     Kind k = m.kind(node);
@@ -121,8 +131,8 @@ final class Values {
   }
 
   /** {@link #containsOnly} as an outcome: an object field is a type mismatch. */
-  static Outcome containsOnlyOutcome(JsonModel m, Object node, Constant c) {
-    if (containsOnly(m, node, c)) {
+  static Outcome containsOnlyOutcome(JsonModel m, Object node, Constant c, boolean fold) {
+    if (containsOnly(m, node, c, fold)) {
       return Outcome.HOLDS;
     }
     return m.kind(node) == Kind.OBJECT ? Outcome.TYPE_MISMATCH : Outcome.DIFFERENT_SET;
@@ -168,15 +178,15 @@ final class Values {
   }
 
   /** {@code contains}: substring of a string field, membership (or subset) of an array field. */
-  static boolean contains(JsonModel m, Object node, Constant c) {
+  static boolean contains(JsonModel m, Object node, Constant c, boolean fold) {
     Kind k = m.kind(node);
     if (k == Kind.STRING) {
       String s = m.text(node);
       if (c.kind != Kind.ARRAY) {
-        return c.containsText != null && s.contains(c.containsText);
+        return c.containsText != null && contains(s, c.containsText, fold);
       }
       for (Constant e : c.elements) {
-        if (e.containsText == null || !s.contains(e.containsText)) {
+        if (e.containsText == null || !contains(s, e.containsText, fold)) {
           return false;
         }
       }
@@ -186,10 +196,10 @@ final class Values {
       return false;
     }
     if (c.kind != Kind.ARRAY) {
-      return hasElement(m, node, c);
+      return hasElement(m, node, c, fold);
     }
     for (Constant e : c.elements) {
-      if (!hasElement(m, node, e)) {
+      if (!hasElement(m, node, e, fold)) {
         return false;
       }
     }
@@ -197,7 +207,12 @@ final class Values {
   }
 
   /** {@code containsOnly}: the field's set of values is exactly the fieldValue's. */
-  static boolean containsOnly(JsonModel m, Object node, Constant c) {
+  /** Whether {@code text} (folded when {@code fold}) has {@code part} (folded already when {@code fold}) as a substring. */
+  static boolean contains(String text, String part, boolean fold) {
+    return fold ? CaseFold.indexOf(text, part, 0, text.length()) >= 0 : text.contains(part);
+  }
+
+  static boolean containsOnly(JsonModel m, Object node, Constant c, boolean fold) {
     Kind k = m.kind(node);
     if (k == Kind.OBJECT) {
       return false;
@@ -206,7 +221,7 @@ final class Values {
       int n = m.size(node);
       if (c.kind != Kind.ARRAY) {
         for (int i = 0; i < n; i++) {
-          if (!eq(m, m.element(node, i), c)) {
+          if (!eq(m, m.element(node, i), c, fold)) {
             return false;
           }
         }
@@ -216,7 +231,7 @@ final class Values {
         Object el = m.element(node, i);
         boolean found = false;
         for (Constant e : c.elements) {
-          if (eq(m, el, e)) {
+          if (eq(m, el, e, fold)) {
             found = true;
             break;
           }
@@ -226,27 +241,27 @@ final class Values {
         }
       }
       for (Constant e : c.elements) {
-        if (!hasElement(m, node, e)) {
+        if (!hasElement(m, node, e, fold)) {
           return false;
         }
       }
       return true;
     }
     if (c.kind != Kind.ARRAY) {
-      return eq(m, node, c);
+      return eq(m, node, c, fold);
     }
     for (Constant e : c.elements) {
-      if (!eq(m, node, e)) {
+      if (!eq(m, node, e, fold)) {
         return false;
       }
     }
     return c.elements.length > 0;
   }
 
-  private static boolean hasElement(JsonModel m, Object array, Constant c) {
+  private static boolean hasElement(JsonModel m, Object array, Constant c, boolean fold) {
     int n = m.size(array);
     for (int i = 0; i < n; i++) {
-      if (eq(m, m.element(array, i), c)) {
+      if (eq(m, m.element(array, i), c, fold)) {
         return true;
       }
     }

@@ -66,7 +66,6 @@ class KeyChooserTest {
     assertThat(chosen(sub(Connector.AND))).as("no filters").isNull();
     assertThat(chosen(sub(Connector.AND, cond("n", Operator.GT, 1, State.NEW_STATE), cond("s", Operator.NE, "x", State.NEW_STATE)))).isNull();
     assertThat(chosen(sub(Connector.AND, cond("s", Operator.CHANGED, null, State.NEW_STATE)))).isNull();
-    assertThat(chosen(sub(Connector.AND, eq("s", null)))).as("eq null has no value").isNull();
     assertThat(chosen(sub(Connector.AND, eq("s", List.of("a", "b"))))).as("eq of an array has no value").isNull();
   }
 
@@ -130,8 +129,86 @@ class KeyChooserTest {
         group(Connector.AND, eq("ownerID", 7), cond("n", Operator.GT, 1, State.NEW_STATE)),
         Filter.Condition.of("data", Operator.EQ, new JsonValue.Obj(Map.of("k", JsonValue.of("v"), "z", JsonValue.NULL))));
     List<String> seen = new ArrayList<>();
-    KeyChooser.eqConditions(Plan.of(s), (old, path, value) -> seen.add(path + "=" + value));
-    assertThat(seen).containsExactly("status=CUR", "ownerID=7", "data → k=v");
+    KeyChooser.eqConditions(Plan.of(s), (old, path, folded, value) -> seen.add(path + "=" + value));
+    assertThat(seen).containsExactlyInAnyOrder("status=CUR", "ownerID=7", "data → k=v", "data → z=null");
     CompiledSubscription.compile(s); // the same plan compiles
+  }
+
+  // ------------------------------------------------------------------ the extended operators
+
+  private static Filter.Condition ext(String field, Operator op, Object v, boolean ignoreCase) {
+    return Filter.Condition.of(field, op, JsonValue.fromJava(v), State.NEW_STATE, ignoreCase);
+  }
+
+  @Test
+  void choose_in_listsEveryValueAsAnEq_equalValuesOnce() {
+    assertThat(chosen(sub(Connector.AND, ext("status", Operator.IN, List.of("CUR", "NEW", "CUR"), false))))
+        .containsExactly("eq newState status", "eq newState status");
+    Subscription in = sub(Connector.AND, ext("status", Operator.IN, List.of("CUR", "NEW", 1, true, "1"), false));
+    Listing[] l = KeyChooser.choose(Bucket.EMPTY.withCounts(Plan.of(in), 1), Plan.of(in));
+    assertThat(Arrays.stream(l).map(x -> x.eqValue).toList()).as("1 and \"1\" share a value").containsExactly("CUR", "NEW", 1L, true);
+    assertThat(chosen(sub(Connector.AND, ext("status", Operator.IN, Arrays.asList("a", null), false))))
+        .as("null is a value too").hasSize(2);
+  }
+
+  @Test
+  void choose_inOfManyValues_isListedUnderEach_beyondTheBoundOfOrs() {
+    List<Object> values = new ArrayList<>();
+    for (int i = 0; i < 3 * KeyChooser.MAX_KEYS; i++) {
+      values.add("v" + i);
+    }
+    assertThat(chosen(sub(Connector.AND, ext("status", Operator.IN, values, false)))).hasSize(values.size());
+    assertThat(chosen(sub(Connector.OR, ext("status", Operator.IN, values, false), eq("ownerID", "u1")))).hasSize(values.size() + 1);
+  }
+
+  @Test
+  void choose_ignoreCase_listsFoldedValuesInFoldedPostings() {
+    Subscription s = sub(Connector.AND, ext("name", Operator.EQ, "Design", true));
+    assertThat(chosen(s)).containsExactly("eq/ignoreCase newState name");
+    Listing[] l = KeyChooser.choose(Bucket.EMPTY.withCounts(Plan.of(s), 1), Plan.of(s));
+    assertThat(l[0].eqValue).isEqualTo("design");
+    Subscription bool = sub(Connector.AND, ext("flag", Operator.EQ, "TRUE", true));
+    assertThat(KeyChooser.choose(Bucket.EMPTY, Plan.of(bool))[0].eqValue).as("\"TRUE\" folded is the boolean's text").isEqualTo(true);
+    assertThat(chosen(sub(Connector.AND, ext("name", Operator.CONTAINS, "SIGN", true)))).containsExactly("contains/ignoreCase newState name");
+    assertThat(chosen(sub(Connector.AND, ext("name", Operator.STARTS_WITH, "De", true)))).containsExactly("prefix/ignoreCase newState name");
+  }
+
+  @Test
+  void choose_startsWithEndsWith_listByPrefixAndSuffix() {
+    assertThat(chosen(sub(Connector.AND, ext("name", Operator.STARTS_WITH, "Des", false)))).containsExactly("prefix newState name");
+    assertThat(chosen(sub(Connector.AND, ext("name", Operator.ENDS_WITH, "ign", false)))).containsExactly("suffix newState name");
+    assertThat(chosen(sub(Connector.AND, ext("name", Operator.STARTS_WITH, "Des", false), eq("status", "CUR"))))
+        .as("an eq is preferred").containsExactly("eq newState status");
+  }
+
+  private static String likeListing(String pattern) {
+    Subscription s = sub(Connector.AND, ext("name", Operator.LIKE, pattern, false));
+    Listing l = KeyChooser.choose(Bucket.EMPTY, Plan.of(s))[0];
+    return l.kind.word + " " + l.literal;
+  }
+
+  @Test
+  void choose_like_listsItsLongestLiteral_asAPrefixSuffixOrSubstring() {
+    assertThat(likeListing("abc*")).isEqualTo("prefix abc");
+    assertThat(likeListing("abc")).as("no star: equality, which has the prefix").isEqualTo("prefix abc");
+    assertThat(likeListing("*abc")).isEqualTo("suffix abc");
+    assertThat(likeListing("ab*cdef")).isEqualTo("suffix cdef");
+    assertThat(likeListing("abc*def")).as("ties go to the prefix").isEqualTo("prefix abc");
+    assertThat(likeListing("a*bcd*e")).isEqualTo("substring bcd");
+    assertThat(likeListing("*a\\*b*")).as("escapes read").isEqualTo("substring a*b");
+    assertThat(likeListing("*")).as("any string: the empty prefix").isEqualTo("prefix ");
+    assertThat(likeListing("")).isEqualTo("prefix ");
+  }
+
+  @Test
+  void choose_notIn_listsByPresence_lastOfAll() {
+    assertThat(chosen(sub(Connector.AND, ext("status", Operator.NOT_IN, List.of("CPL"), false)))).containsExactly("present newState status");
+    assertThat(chosen(sub(Connector.AND, ext("status", Operator.NOT_IN, List.of("CPL"), false), ext("name", Operator.CONTAINS, "x", false))))
+        .containsExactly("contains newState name");
+  }
+
+  @Test
+  void choose_eqNull_isListedUnderNull() {
+    assertThat(chosen(sub(Connector.AND, eq("s", null)))).containsExactly("eq newState s");
   }
 }
