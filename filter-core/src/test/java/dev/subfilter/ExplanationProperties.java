@@ -99,7 +99,13 @@ class ExplanationProperties {
     assertThat(c.result()).isEqualTo(CompilerProperties.compiled(cc.condition(), cc.event()));
     assertThat(x.matched()).isEqualTo(c.result());
     checkCondition(c);
+    assertThat(c.description()).as("ignoreCase is said").endsWith(cc.condition().ignoreCase() ? " (ignoring case)" : "");
     Statistics.label("reason").collect(c.result() ? "true" : c.reason().token());
+    Statistics.label("reason").coverage(cov -> {
+      for (String r : List.of("not-starting-with", "not-ending-with", "not-like", "not-in", "in")) {
+        cov.check(r).count((Integer n) -> n > 0);
+      }
+    });
   }
 
   private static void checkCondition(Explanation.Condition c) {
@@ -132,6 +138,11 @@ class ExplanationProperties {
       case NOT_CONTAINED -> assertThat(f.comparison()).isEqualTo(Operator.CONTAINS);
       case DIFFERENT_SET -> assertThat(f.comparison()).isEqualTo(Operator.CONTAINS_ONLY);
       case OUT_OF_RANGE -> assertThat(f.comparison()).isIn(Operator.GT, Operator.GTE, Operator.LT, Operator.LTE);
+      case NOT_STARTING_WITH -> assertThat(f.comparison()).isEqualTo(Operator.STARTS_WITH);
+      case NOT_ENDING_WITH -> assertThat(f.comparison()).isEqualTo(Operator.ENDS_WITH);
+      case NOT_LIKE -> assertThat(f.comparison()).isEqualTo(Operator.LIKE);
+      case NOT_IN -> assertThat(f.comparison()).isEqualTo(Operator.IN);
+      case IN -> assertThat(f.comparison()).isEqualTo(Operator.NOT_IN);
       case TYPE_MISMATCH, NESTED_MISMATCH -> assertThat(seen.presence()).isEqualTo(Presence.PRESENT);
       default -> throw new AssertionError("a condition cannot fail with " + c.reason());
     }

@@ -308,7 +308,8 @@ public final class SubscriptionArbitraries {
   /** Patterns written out, escapes and edge cases included. */
   static final List<String> LIKE_PATTERNS = List.of(
       "", "*", "**", "a*", "*a", "a*b", "*b*", "A*", "a*c", "ab*bc", "*b*c*", "\\*", "a\\*", "\\\\", "*\\\\*",
-      "\u00e9*", "*\uD83D\uDE00", "x:y", "a b*", "*gain", "Ag*n", "tr*e", "1*", "2022-12-1*", "*Z", "DE:*");
+      "\u00e9*", "*\uD83D\uDE00", "x:y", "a b*", "*gain", "Ag*n", "tr*e", "1*", "2022-12-1*", "*Z", "DE:*",
+      "*ga*", "*Ag*", "*1*", "*:*", "*\u00e9*", "A*gai*n", "*a b*", "*true*", "x*:y*z"); // the last ones: an inner run is the longest
 
   /** A non-empty string, what startsWith and endsWith look for. */
   public static Arbitrary<JsonValue> affix() {

@@ -59,10 +59,35 @@ class SubscriptionSetProperties {
         .as((field, state, v) -> Filter.Condition.of(field, Operator.CONTAINS, v, state));
   }
 
-  /** An eq or contains condition on a scalar, or an AND group of one and a generated filter: a branch with a key. */
+  /**
+   * A condition the newer postings key on: startsWith, endsWith, like, in (flat or nested, ignoreCase
+   * or not), notIn, and an ignoreCase eq or contains on a scalar.
+   */
+  static Arbitrary<Filter.Condition> extendedKeyed() {
+    Arbitrary<Operator> ops = Arbitraries.of(Operator.STARTS_WITH, Operator.ENDS_WITH, Operator.LIKE, Operator.LIKE, Operator.IN, Operator.IN,
+        Operator.NOT_IN, Operator.EQ, Operator.CONTAINS);
+    Arbitrary<JsonValue> scalar = SubscriptionArbitraries.scalar().filter(v -> !(v instanceof JsonValue.Null));
+    return Combinators.combine(ops, Arbitraries.of(SubscriptionArbitraries.FILTER_FIELDS), SubscriptionArbitraries.state(), scalar,
+            SubscriptionArbitraries.extendedValues(), SubscriptionArbitraries.ignoreCase(), SubscriptionArbitraries.affix(),
+            Arbitraries.integers().between(0, 2))
+        .as((op, field, state, v, ext, ic, affix, k) -> {
+          if (op == Operator.EQ || op == Operator.CONTAINS) {
+            return Filter.Condition.of(field, op, v, state, true);
+          }
+          JsonValue value = SubscriptionArbitraries.valueFor(op, v, ext);
+          if (op == Operator.LIKE && k == 0) {
+            // a pattern whose longest literal is inside it: listed as a substring
+            String text = ((JsonValue.Str) affix).value().replace("\\", "\\\\").replace("*", "\\*");
+            value = JsonValue.of("*" + text + "*");
+          }
+          return Filter.Condition.of(field, op, value, state, ic && op.allowsIgnoreCase());
+        });
+  }
+
+  /** An eq, contains or extended keyed condition, or an AND group of one and a generated filter: a branch with a key. */
   static Arbitrary<Filter> keyedBranch() {
-    return Arbitraries.oneOf(scalarEq(), scalarContains(),
-        Combinators.combine(Arbitraries.oneOf(scalarEq(), scalarContains()), SubscriptionArbitraries.filter(1), Arbitraries.of(true, false))
+    return Arbitraries.oneOf(scalarEq(), scalarContains(), extendedKeyed(),
+        Combinators.combine(Arbitraries.oneOf(scalarEq(), scalarContains(), extendedKeyed()), SubscriptionArbitraries.filter(1), Arbitraries.of(true, false))
             .as((key, other, first) -> (Filter) new Filter.Group(Connector.AND, first ? List.of(key, other) : List.of(other, key))));
   }
 
@@ -74,7 +99,9 @@ class SubscriptionSetProperties {
     /** The generated filters and a required OR group of keyed branches, under AND. */
     OR_GROUP_REQUIRED,
     /** A top-level OR of keyed branches and a nested OR group of them, some branches sharing keys. */
-    NESTED_OR
+    NESTED_OR,
+    /** An extended keyed condition (startsWith, like, in, ignoreCase eq, ...) alone or with the generated filters, under AND. */
+    EXTENDED_AND
   }
 
   /** A generated subscription, maybe reshaped around an eq condition, maybe with a vendor event name. */
@@ -82,10 +109,10 @@ class SubscriptionSetProperties {
     Arbitrary<Shape> shapes = Arbitraries.frequency(
         Tuple.of(3, Shape.AS_GENERATED), Tuple.of(3, Shape.EQ_ONLY), Tuple.of(3, Shape.EQ_AND), Tuple.of(2, Shape.EQ_IN_AND_GROUP),
         Tuple.of(1, Shape.OR_OF_ONE_AND_GROUP), Tuple.of(1, Shape.EQ_UNDER_OR), Tuple.of(4, Shape.CONTAINS_AND),
-        Tuple.of(3, Shape.OR_OF_KEYED), Tuple.of(2, Shape.OR_GROUP_REQUIRED), Tuple.of(1, Shape.NESTED_OR));
+        Tuple.of(3, Shape.OR_OF_KEYED), Tuple.of(2, Shape.OR_GROUP_REQUIRED), Tuple.of(1, Shape.NESTED_OR), Tuple.of(5, Shape.EXTENDED_AND));
     return Combinators.combine(SubscriptionArbitraries.subscription(), scalarEq(), scalarEq(), scalarContains(), shapes,
-            Arbitraries.integers().between(0, 9), keyedBranch().list().ofMinSize(2).ofMaxSize(4))
-        .as((s, eq, eq2, contains, shape, k, branches) -> {
+            Arbitraries.integers().between(0, 9), keyedBranch().list().ofMinSize(2).ofMaxSize(4), extendedKeyed())
+        .as((s, eq, eq2, contains, shape, k, branches, extended) -> {
           List<Filter> fs = new ArrayList<>(s.filters());
           Connector connector = s.filterConnector();
           switch (shape) {
@@ -145,6 +172,16 @@ class SubscriptionSetProperties {
             case NESTED_OR -> {
               fs = new ArrayList<>(List.of(eq, new Filter.Group(Connector.OR, List.of(branches.get(0), eq)), branches.get(1)));
               connector = Connector.OR;
+            }
+            case EXTENDED_AND -> {
+              // without eq conditions, so that the extended one is what the subscription is listed under
+              fs.removeIf(f -> f instanceof Filter.Condition c && c.comparison() == Operator.EQ);
+              if (k % 2 == 0 || fs.isEmpty()) {
+                fs = new ArrayList<>(List.of(extended));
+              } else {
+                fs.add(k % 3 == 0 ? 0 : fs.size(), extended);
+              }
+              connector = Connector.AND;
             }
             default -> { }
           }
@@ -263,6 +300,18 @@ class SubscriptionSetProperties {
     Statistics.label("nested key").collect(placement.contains("[] → ") ? "objects step" : placement.contains(" → ") ? "fields step" : "none");
   }
 
+  /** Which extended operators (and ignoreCase) a subscription uses, for statistics. */
+  static void collectExtended(Subscription s) {
+    for (Filter.Condition c : SubscriptionArbitraries.conditions(s.filters())) {
+      if (!c.comparison().isWorkfront() && c.comparison() != Operator.EXISTS && c.comparison() != Operator.NOT_EXISTS) {
+        Statistics.label("extended operator").collect(c.comparison().token());
+      }
+      if (c.ignoreCase()) {
+        Statistics.label("extended operator").collect("ignoreCase");
+      }
+    }
+  }
+
   /** The ids of {@code model} whose subscription matches {@code e}, in the model's (insertion) order. */
   static List<String> oneByOne(Map<String, CompiledSubscription> model, Event e) {
     List<String> out = new ArrayList<>();
@@ -287,8 +336,9 @@ class SubscriptionSetProperties {
       List<String> expected = oneByOne(model, e);
       assertThat(got).as("match vs one by one for %s after %s", e, context).isEqualTo(expected);
       Statistics.label("answer size").collect(got.size() == 0 ? "0" : got.size() == 1 ? "1" : got.size() <= 24 ? "2-24" : "25+");
-      long[] via = {stats.pinnedMatches(), stats.eqMatches(), stats.containsMatches(), stats.fallbackMatches()};
-      String[] names = {"pinned", "eq", "contains", "fallback"};
+      long[] via = {stats.pinnedMatches(), stats.eqMatches(), stats.containsMatches(), stats.prefixMatches(), stats.suffixMatches(),
+          stats.substringMatches(), stats.presenceMatches(), stats.fallbackMatches()};
+      String[] names = {"pinned", "eq", "contains", "prefix", "suffix", "substring", "presence", "fallback"};
       for (int i = 0; i < via.length; i++) {
         if (via[i] > 0) {
           Statistics.label("matched via").collect(names[i]);
@@ -332,6 +382,7 @@ class SubscriptionSetProperties {
         }
         model.put(id, s);
         collectPlacement(set, id);
+        collectExtended(s.subscription());
       } else {
         Statistics.label("update").collect(model.containsKey(id) ? "remove" : "remove absent");
         assertThat(set.remove(id)).isEqualTo(model.remove(id) != null);
@@ -341,10 +392,14 @@ class SubscriptionSetProperties {
     }
 
     Statistics.label("placement").coverage(cov -> coverEach(cov,
-        List.of("pinned", "eq newState", "eq oldState", "contains newState", "contains oldState", "or", "fallback")));
+        List.of("pinned", "eq newState", "eq oldState", "contains newState", "contains oldState", "or", "fallback",
+            "prefix newState", "suffix newState", "substring newState", "present newState", "eq/ignoreCase newState",
+            "contains/ignoreCase newState", "prefix/ignoreCase newState", "prefix oldState")));
     Statistics.label("or key").coverage(cov -> coverEach(cov, List.of("eq newState", "eq oldState", "contains newState", "contains oldState")));
     Statistics.label("nested key").coverage(cov -> coverEach(cov, List.of("fields step", "objects step")));
-    Statistics.label("matched via").coverage(cov -> coverEach(cov, List.of("pinned", "eq", "contains", "fallback", "or keys")));
+    Statistics.label("matched via").coverage(cov -> coverEach(cov,
+        List.of("pinned", "eq", "contains", "prefix", "suffix", "substring", "presence", "fallback", "or keys")));
+    Statistics.label("extended operator").coverage(cov -> coverEach(cov, List.of("startsWith", "endsWith", "like", "in", "notIn", "ignoreCase")));
     Statistics.label("or candidates").coverage(cov -> coverEach(cov, List.of("reached once", "reached via several keys, evaluated once")));
     Statistics.label("update").coverage(cov -> coverEach(cov, List.of("add", "replace", "remove", "remove absent")));
     Statistics.label("answer size").coverage(cov -> coverEach(cov, List.of("0", "1", "2-24")));

@@ -142,4 +142,31 @@ class CheckCommandTest {
     assertThat(bad.code()).isEqualTo(1);
     assertThat(bad.outLines().get(0)).startsWith("<stdin>:/eventType: ");
   }
+
+  @Test
+  void check_extendedOperatorProblems_reportedLikeEveryOther() throws IOException {
+    Path f = write("extended.json", """
+        [ {"id": "ok", "objCode": "TASK", "eventType": "UPDATE", "filters": [
+             {"fieldName": "name", "fieldValue": "Des", "comparison": "startsWith", "ignoreCase": true},
+             {"fieldName": "status", "fieldValue": ["CUR", "NEW"], "comparison": "in"}]},
+          {"id": "bad", "objCode": "TASK", "eventType": "UPDATE", "filters": [
+             {"fieldName": "name", "fieldValue": "a\\\\b", "comparison": "like"},
+             {"fieldName": "status", "fieldValue": [], "comparison": "notIn"},
+             {"fieldName": "priority", "fieldValue": 1, "comparison": "gt", "ignoreCase": true}]} ]
+        """);
+
+    Cli.Run r = Cli.run("check", f.toString());
+    Cli.Run workfront = Cli.run("check", "--mode", "workfront", f.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.outLines()).containsExactly(
+        f + ":/1/filters/0/fieldValue: the like pattern has a backslash before 'b' (character 2); a backslash escapes only * and \\ (write \\\\ for a backslash)",
+        f + ":/1/filters/1/fieldValue: notIn needs a non-empty array of values; an empty list excludes nothing",
+        f + ":/1/filters/2/ignoreCase: ignoreCase applies to eq, ne, contains, notContains, containsOnly, startsWith, endsWith, like, in and notIn, not to gt",
+        "1 subscription in 1 file valid; 3 problems");
+    assertThat(workfront.outLines()).contains(
+        f + ":/0/filters/0/comparison: comparison \"startsWith\" is an extended-mode feature; Workfront accepts eq, ne, gt, gte, lt, lte, contains, "
+            + "notContains, containsOnly, changed (use extended mode)",
+        f + ":/0/filters/0/ignoreCase: ignoreCase is an extended-mode feature; Workfront compares strings case-sensitively (use extended mode)");
+  }
 }

@@ -174,4 +174,25 @@ class ExplainCommandTest {
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).isEqualTo("subfilter: no events in standard input\n");
   }
+
+  @Test
+  void explain_extendedOperators_inPlainWords() throws IOException {
+    Path subs = write("extended.json", """
+        {"id": "design", "objCode": "TASK", "eventType": "UPDATE", "filters": [
+          {"fieldName": "name", "fieldValue": "Des", "comparison": "startsWith", "ignoreCase": true},
+          {"fieldName": "status", "fieldValue": ["CUR", "NEW"], "comparison": "in"}]}
+        """);
+    String event = "{\"eventType\": \"UPDATE\", \"newState\": {\"objCode\": \"TASK\", \"ID\": \"t1\", \"name\": \"design\", \"status\": \"CPL\"}, \"oldState\": {}}";
+
+    Cli.Run r = Cli.withStdin(event, "explain", "-s", subs.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("""
+              pass  /filters/0  name starts with "Des" (ignoring case)
+                    saw newState.name = "design"
+              FAIL  /filters/1  status is one of ["CUR","NEW"]
+                    saw newState.status = "CPL"
+                    why: status is "CPL", not one of ["CUR","NEW"]
+        """);
+  }
 }
