@@ -83,6 +83,9 @@ tr -d '\r' < "$result" | awk -F, '
       ratio(z " subscriptions: streaming ÷ tree (set)", "ManySubscriptionsBenchmark.setStreaming@" z, "ManySubscriptionsBenchmark.setTree@" z)
     }
     ratio("10,000 ÷ 100 subscriptions (set, streaming)", "ManySubscriptionsBenchmark.setStreaming@10000", "ManySubscriptionsBenchmark.setStreaming@100")
+    # issue 10: the set written with the extended operators against the same set written with eq, and against event-ruler on its translatable part
+    ratio("10,000 with the extended operators: set (streaming) ÷ the same set written with eq", "ExtendedOperatorsBenchmark.setStreaming@10000", "ExtendedOperatorsBenchmark.setStreamingEqTwin@10000")
+    ratio("10,000 with the extended operators, translatable part: set (streaming) ÷ event-ruler", "ExtendedOperatorsBenchmark.setStreamingTranslatable@10000", "ExtendedOperatorsBenchmark.eventRuler@10000")
   }'
 
 if [[ -n "$cpu_table" ]]; then

@@ -25,7 +25,10 @@ public interface JsonModel {
   }
 
   /** Plain Java data: {@code Map<String, ?>}, {@code List<?>}, String, Number, Boolean, null. */
-  JsonModel JAVA = JavaJsonModel.INSTANCE;
+  // Constructed here, not read from a field of JavaJsonModel: when JavaJsonModel is initialised first
+  // (JsonValue.of(Number) calls its decimal), it initialises this interface, which would read its
+  // field before it is set and leave JAVA null.
+  JsonModel JAVA = new JavaJsonModel();
 
   /** The node's JSON type. */
   Kind kind(Object node);

@@ -14,6 +14,17 @@ class JavaJsonModelTest {
   private final JsonModel m = JsonModel.JAVA;
 
   @Test
+  void java_whenJsonValueOfANumberComesFirst_isStillSet() throws Exception {
+    // a fresh loader, so that the classes are initialised in that order (JavaJsonModel first)
+    java.net.URL classes = JsonModel.class.getProtectionDomain().getCodeSource().getLocation();
+    try (java.net.URLClassLoader l = new java.net.URLClassLoader(new java.net.URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
+      Class<?> value = Class.forName("dev.subfilter.JsonValue", true, l);
+      value.getMethod("fromJava", Object.class).invoke(null, 1);
+      assertThat(Class.forName("dev.subfilter.JsonModel", true, l).getField("JAVA").get(null)).isNotNull();
+    }
+  }
+
+  @Test
   void get_nullValueVersusMissingKey_nullIsPresent() {
     Map<String, Object> state = new HashMap<>();
     state.put("sponsorID", null);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.subfilter.Connector;
 import dev.subfilter.Filter;
 import dev.subfilter.JsonValue;
+import dev.subfilter.Operator;
 import dev.subfilter.State;
 import dev.subfilter.Subscription;
 import java.util.HashSet;
@@ -69,9 +70,15 @@ public final class EventRulerTranslation {
       }
       JsonValue v = c.fieldValue() == null ? null : c.fieldValue().toJson();
       ArrayNode values = NODES.arrayNode();
+      boolean string = kind == Workload.Kind.STRING;
+      if (c.ignoreCase() && (!string || !Set.of(Operator.EQ, Operator.STARTS_WITH, Operator.ENDS_WITH, Operator.IN).contains(c.comparison()))) {
+        return Optional.empty();
+      }
       switch (c.comparison()) {
         case EQ -> {
-          if (kind == Workload.Kind.STRING && v instanceof JsonValue.Str str) {
+          if (string && v instanceof JsonValue.Str str && c.ignoreCase()) {
+            values.addObject().put("equals-ignore-case", str.value());
+          } else if (kind == Workload.Kind.STRING && v instanceof JsonValue.Str str) {
             values.add(str.value());
           } else if (kind == Workload.Kind.NUMBER && v instanceof JsonValue.Num n) {
             values.addObject().putArray("numeric").add("=").add(n.value());
@@ -84,6 +91,39 @@ public final class EventRulerTranslation {
             values.addObject().putArray("anything-but").add(str.value());
           } else {
             return Optional.empty();
+          }
+        }
+        case STARTS_WITH, ENDS_WITH -> {
+          if (!string || !(v instanceof JsonValue.Str str)) {
+            return Optional.empty();
+          }
+          String name = c.comparison() == Operator.STARTS_WITH ? "prefix" : "suffix";
+          if (c.ignoreCase()) {
+            values.addObject().putObject(name).put("equals-ignore-case", str.value());
+          } else {
+            values.addObject().put(name, str.value());
+          }
+        }
+        case LIKE -> {
+          if (!string || !(v instanceof JsonValue.Str str) || str.value().contains("\\") || str.value().contains("**")) {
+            return Optional.empty();
+          }
+          values.addObject().put("wildcard", str.value());
+        }
+        case IN, NOT_IN -> {
+          if (!string || !(v instanceof JsonValue.Arr list)) {
+            return Optional.empty();
+          }
+          ArrayNode into = c.comparison() == Operator.IN ? values : values.addObject().putArray("anything-but");
+          for (JsonValue e : list.elements()) {
+            if (!(e instanceof JsonValue.Str str)) {
+              return Optional.empty();
+            }
+            if (c.ignoreCase()) {
+              into.addObject().put("equals-ignore-case", str.value());
+            } else {
+              into.add(str.value());
+            }
           }
         }
         case CONTAINS -> {

@@ -38,13 +38,18 @@ public final class Fixture {
   public final SubscriptionSet translatableSet = new SubscriptionSet();
 
   public Fixture(int subscriptions, int events) {
+    this(subscriptions, events, Workload.Style.STANDARD);
+  }
+
+  /** The workload with its subscriptions written in {@code style}. */
+  public Fixture(int subscriptions, int events, Workload.Style style) {
     this.workload = Workload.standard();
     this.events = workload.events(events);
     this.eventStrings = new ArrayList<>(events);
     for (byte[] b : this.events) {
       eventStrings.add(new String(b, StandardCharsets.UTF_8));
     }
-    this.texts = workload.subscriptions(subscriptions);
+    this.texts = workload.subscriptions(subscriptions, style);
     this.parsed = Workload.parse(json, texts);
     this.compiled = new LinkedHashMap<>();
     parsed.forEach((id, s) -> compiled.put(id, s.compile()));

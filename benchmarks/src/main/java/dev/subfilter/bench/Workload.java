@@ -37,6 +37,15 @@ import java.util.SplittableRandom;
  * {@code objects} values, OR groups, a top-level OR connector and objId pins. Each is built from a
  * selective "anchor" (an owner, project, customer or group id, an objId, a rare name word) plus
  * broader conditions, so that at 10,000 subscriptions a typical event matches a handful.
+ *
+ * <p>{@link Style#EXTENDED} is the same workload with most id anchors written with the extended
+ * operators (a 12-character prefix or suffix of the id, a two-id {@code in} list, the id in upper
+ * case with {@code ignoreCase}, a {@code like} pattern of its first and last six characters), some
+ * {@code ne} pairs as a {@code notIn} list and some {@code contains} words in upper case with
+ * {@code ignoreCase}; {@link Style#EQ_TWIN} is that set written with {@code eq} (and an OR group
+ * of two eqs for an in list, two {@code ne}s for a notIn list): both match the same events (the
+ * ids' prefixes and suffixes are unique in their pools, names are lower case), which {@code
+ * ExtendedWorkloadTest} checks, so the two cost the same work to answer.
  */
 public final class Workload {
   /** The seed every benchmark uses. */
@@ -44,6 +53,16 @@ public final class Workload {
 
   public static final List<String> STATUSES = List.of("CUR", "NEW", "CPL", "INP");
   public static final List<String> REGIONS = List.of("EMEA", "AMER", "APAC", "LATAM");
+
+  /** How the subscriptions' anchors are written. */
+  public enum Style {
+    /** With eq, as in every other benchmark. */
+    STANDARD,
+    /** With startsWith, endsWith, like, in, notIn and ignoreCase where STANDARD has eq (and ne, contains). */
+    EXTENDED,
+    /** The EXTENDED set with every extended condition written with eq (or ne, contains): the same matches. */
+    EQ_TWIN
+  }
 
   /** Field kinds of newState as generated: which translations to event-ruler are exact. */
   public enum Kind { STRING, NUMBER, DATE, ARRAY, OBJECT }
@@ -251,11 +270,16 @@ public final class Workload {
    * {@code subscriptions(k)}.
    */
   public Map<String, String> subscriptions(int n) {
+    return subscriptions(n, Style.STANDARD);
+  }
+
+  /** {@link #subscriptions(int)} written in {@code style}; the STANDARD style is {@code subscriptions(n)}. */
+  public Map<String, String> subscriptions(int n, Style style) {
     SplittableRandom r = new SplittableRandom(seed ^ 0x5CB5L);
     Map<String, String> out = new LinkedHashMap<>();
     for (int i = 0; i < n; i++) {
       String id = String.format("s%05d", i);
-      ObjectNode s = subscription(r.split(), id, i == 0);
+      ObjectNode s = subscription(r.split(), id, i == 0, style);
       out.put(id, new String(bytes(s), StandardCharsets.UTF_8));
     }
     return out;
@@ -304,17 +328,52 @@ public final class Workload {
     return g;
   }
 
-  private ObjectNode anchor(SplittableRandom r) {
+  private ObjectNode anchor(SplittableRandom r, Style style) {
     return switch (r.nextInt(5)) {
-      case 0 -> cond("ownerID", "eq", pick(r, owners));
-      case 1 -> cond("projectID", "eq", pick(r, projects));
-      case 2 -> cond("customerID", "eq", pick(r, customers));
-      case 3 -> cond("lastUpdatedByID", "eq", pick(r, owners));
-      default -> cond("groupID", "eq", pick(r, groups));
+      case 0 -> idIs(r, "ownerID", owners, style);
+      case 1 -> idIs(r, "projectID", projects, style);
+      case 2 -> idIs(r, "customerID", customers, style);
+      case 3 -> idIs(r, "lastUpdatedByID", owners, style);
+      default -> idIs(r, "groupID", groups, style);
     };
   }
 
-  private ObjectNode subscription(SplittableRandom r, String id, boolean first) {
+  /**
+   * {@code field eq} an id of {@code pool}; in the extended styles (the same draws for both) 88 %
+   * of these are rewritten: a prefix (28 %), an in list of two ids (22 %), ignoreCase (22 %), a
+   * suffix (8 %), a like pattern (8 %); EQ_TWIN writes each with eq.
+   */
+  private ObjectNode idIs(SplittableRandom r, String field, List<String> pool, Style style) {
+    String v = pick(r, pool);
+    if (style == Style.STANDARD) {
+      return cond(field, "eq", v);
+    }
+    int how = r.nextInt(100);
+    String other = pick(r, pool);
+    if (style == Style.EQ_TWIN) {
+      return how >= 28 && how < 50 ? group("OR", cond(field, "eq", v), cond(field, "eq", other)) : cond(field, "eq", v);
+    }
+    if (how < 28) {
+      return cond(field, "startsWith", v.substring(0, 12));
+    }
+    if (how < 50) {
+      return cond(field, "in", NODES.arrayNode().add(v).add(other));
+    }
+    if (how < 72) {
+      ObjectNode c = cond(field, "eq", v.toUpperCase(java.util.Locale.ROOT));
+      c.put("ignoreCase", true);
+      return c;
+    }
+    if (how < 80) {
+      return cond(field, "endsWith", v.substring(v.length() - 12));
+    }
+    if (how < 88) {
+      return cond(field, "like", v.substring(0, 6) + "*" + v.substring(v.length() - 6));
+    }
+    return cond(field, "eq", v);
+  }
+
+  private ObjectNode subscription(SplittableRandom r, String id, boolean first, Style style) {
     ObjectNode s = NODES.objectNode();
     s.put("id", id);
     s.put("objCode", objCode(r));
@@ -328,41 +387,62 @@ public final class Workload {
     }
     switch (kind) {
       case 0, 1, 2 -> { // exact: anchor + status
-        f.add(anchor(r));
+        f.add(anchor(r, style));
         if (r.nextBoolean()) {
           f.add(cond("status", "eq", pick(r, STATUSES)));
         }
       }
       case 3 -> { // anchor + ne
-        f.add(anchor(r));
-        f.add(cond("status", "ne", pick(r, STATUSES)));
+        f.add(anchor(r, style));
+        String status = pick(r, STATUSES);
+        if (style != Style.STANDARD && r.nextBoolean()) {
+          String also = pick(r, STATUSES);
+          if (style == Style.EXTENDED) {
+            f.add(cond("status", "notIn", NODES.arrayNode().add(status).add(also)));
+          } else {
+            f.add(cond("status", "ne", status));
+            f.add(cond("status", "ne", also));
+          }
+        } else {
+          f.add(cond("status", "ne", status));
+        }
       }
       case 4 -> { // anchor + numeric range
-        f.add(anchor(r));
+        f.add(anchor(r, style));
         f.add(cond("priority", r.nextBoolean() ? "gte" : "gt", r.nextInt(4)));
         f.add(cond("percentComplete", r.nextBoolean() ? "lt" : "lte", 30 + r.nextInt(71)));
       }
       case 5 -> { // substring of the name: a rare word pair
-        f.add(cond("name", "contains", pick(r, WORDS) + " " + pick(r, WORDS)));
+        String words = pick(r, WORDS) + " " + pick(r, WORDS);
+        if (style == Style.EXTENDED && r.nextBoolean()) {
+          ObjectNode c = cond("name", "contains", words.toUpperCase(java.util.Locale.ROOT));
+          c.put("ignoreCase", true);
+          f.add(c);
+        } else {
+          if (style == Style.EQ_TWIN) {
+            r.nextBoolean(); // the draw EXTENDED makes
+          }
+          f.add(cond("name", "contains", words));
+        }
       }
       case 6 -> { // anchor + contains one word
-        f.add(anchor(r));
+        f.add(anchor(r, style));
         f.add(cond("name", "contains", pick(r, WORDS)));
       }
       case 7 -> { // group id + status changed to X (UPDATE semantics; harmless elsewhere)
-        f.add(cond("groupID", "eq", pick(r, groups)));
+        f.add(idIs(r, "groupID", groups, style));
         f.add(cond("status", "eq", pick(r, STATUSES)));
         f.add(cond("status", "changed", (JsonNode) null));
       }
       case 8 -> { // oldState filter + changed
-        f.add(anchor(r));
+        f.add(anchor(r, style));
         ObjectNode old = cond("status", "eq", pick(r, STATUSES));
         old.put("state", "oldState");
         f.add(old);
         f.add(cond("status", "changed", (JsonNode) null));
       }
       case 9 -> { // dates
-        f.add(anchor(r));
+        f.add(anchor(r, style));
         f.add(cond("plannedCompletionDate", "gt", date(r, 30)));
       }
       case 10 -> { // nested fields
@@ -378,13 +458,13 @@ public final class Workload {
         f.add(cond("options", "contains", objs));
       }
       case 12 -> { // OR group under an AND
-        f.add(cond("groupID", "eq", pick(r, groups)));
+        f.add(idIs(r, "groupID", groups, style));
         f.add(group("OR", cond("priority", "eq", 4), cond("status", "eq", "CPL")));
       }
       case 13 -> { // top-level OR connector of two anchors
         s.put("filterConnector", "OR");
-        f.add(cond("ownerID", "eq", pick(r, owners)));
-        f.add(cond("projectID", "eq", pick(r, projects)));
+        f.add(idIs(r, "ownerID", owners, style));
+        f.add(idIs(r, "projectID", projects, style));
       }
       case 14 -> { // array fields
         f.add(cond("accessorIDs", "contains", pick(r, owners)));
@@ -395,12 +475,12 @@ public final class Workload {
         }
       }
       case 15 -> { // custom fields through parameterValues
-        f.add(anchor(r));
+        f.add(anchor(r, style));
         f.add(cond("DE:Budget", "gte", String.valueOf(100 * r.nextInt(50))));
         f.add(cond("DE:Approved", r.nextBoolean() ? "exists" : "notExists", (JsonNode) null));
       }
       case 16 -> { // notContains and ne
-        f.add(anchor(r));
+        f.add(anchor(r, style));
         f.add(cond("name", "notContains", pick(r, WORDS)));
       }
       case 17 -> { // objId pin alone or with a change
@@ -414,7 +494,7 @@ public final class Workload {
         f.add(cond("status", "ne", pick(r, STATUSES)));
       }
       default -> { // group of groups: (owner OR project) AND (status CPL OR priority >= 3)
-        f.add(group("OR", cond("ownerID", "eq", pick(r, owners)), cond("customerID", "eq", pick(r, customers))));
+        f.add(group("OR", idIs(r, "ownerID", owners, style), idIs(r, "customerID", customers, style)));
         f.add(group("OR", cond("status", "eq", "CPL"), cond("priority", "gte", 3)));
       }
     }

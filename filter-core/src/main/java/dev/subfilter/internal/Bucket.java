@@ -7,8 +7,9 @@ import java.util.Arrays;
 /**
  * The subscriptions of one gate (eventType or vendor name, objCode) of a snapshot, each placed by
  * {@link Entry.Placement}: the pinned lists by objId, the postings ({@link IndexedField}: one per
- * kind, (state, path) and folding that its listings name) and the fallback list; plus the eq value
- * counts {@link KeyChooser} chooses listings with. Immutable: {@link #plus} and {@link #minus}
+ * kind, (state, path) and folding that its listings name) and the fallback list; plus the counts
+ * of the values (eq, in) and texts (prefix, suffix) its subscriptions' conditions name, which
+ * {@link KeyChooser} chooses listings with. Immutable: {@link #plus} and {@link #minus}
  * return a new bucket sharing what they do not change.
  */
 final class Bucket {
@@ -18,7 +19,7 @@ final class Bucket {
   final IndexedField[] postings;
   final Entry[] fallback;
   final int size;
-  /** The eq values of the unpinned subscriptions' conditions, counted per (state, path, folding): what {@link KeyChooser} chooses with. */
+  /** The eq values and prefix/suffix texts of the unpinned subscriptions' conditions, counted per (kind, state, path, folding). */
   private final HashTrie<StatePath, ValueCounts> eqCounts;
 
   Bucket(HashTrie<String, Entry[]> pinned, IndexedField[] postings, Entry[] fallback, int size, HashTrie<StatePath, ValueCounts> eqCounts) {
@@ -67,7 +68,7 @@ final class Bucket {
     return p;
   }
 
-  /** The length of the eq list under {@code value} of (old, path, folded). */
+  /** The length of the eq list under {@code value} of (old, path, folded): a tie-break. */
   int postingSize(boolean old, IndexPath path, boolean folded, Object value) {
     for (IndexedField f : postings) {
       if (f.kind == Listing.Kind.EQ && f.old == old && f.folded == folded && f.path.equals(path)) {
@@ -78,30 +79,31 @@ final class Bucket {
   }
 
   /**
-   * The share of the eq conditions on (old, path, folded) of this bucket's unpinned subscriptions
-   * that name {@code value}: in (0, 1], and 1 when none is counted.
+   * The share of the conditions of listing kind {@code kind} on (old, path, folded) of this
+   * bucket's unpinned subscriptions that name {@code value} (an eq value, a prefix or suffix text):
+   * in (0, 1], and 1 when none is counted.
    */
-  double eqShare(boolean old, IndexPath path, boolean folded, Object value) {
-    ValueCounts k = eqCounts.get(new StatePath(old, path, folded));
+  double share(Listing.Kind kind, boolean old, IndexPath path, boolean folded, Object value) {
+    ValueCounts k = eqCounts.get(new StatePath(kind, old, path, folded));
     Integer n = k == null ? null : k.counts.get(value);
     return n == null ? 1.0 : n / (double) k.total;
   }
 
   /** The number of distinct values the eq conditions on (old, path, folded) of this bucket's unpinned subscriptions name. */
   int eqDistinct(boolean old, IndexPath path, boolean folded) {
-    ValueCounts k = eqCounts.get(new StatePath(old, path, folded));
+    ValueCounts k = eqCounts.get(new StatePath(Listing.Kind.EQ, old, path, folded));
     return k == null ? 0 : k.counts.size();
   }
 
-  /** This bucket with the eq conditions of {@code plan} counted {@code delta} (+1 or -1) more times. */
+  /** This bucket with the counted conditions of {@code plan} counted {@code delta} (+1 or -1) more times. */
   Bucket withCounts(Plan plan, int delta) {
     Counting c = new Counting(eqCounts, delta);
-    KeyChooser.eqConditions(plan, c);
+    KeyChooser.countedKeys(plan, c);
     return c.counts == eqCounts ? this : new Bucket(pinned, postings, fallback, size, c.counts);
   }
 
-  /** Applies one subscription's eq conditions to a bucket's counts. */
-  private static final class Counting implements KeyChooser.EqSink {
+  /** Applies one subscription's counted conditions to a bucket's counts. */
+  private static final class Counting implements KeyChooser.KeySink {
     HashTrie<StatePath, ValueCounts> counts;
     final int delta;
 
@@ -111,8 +113,8 @@ final class Bucket {
     }
 
     @Override
-    public void accept(boolean old, IndexPath path, boolean folded, Object value) {
-      StatePath f = new StatePath(old, path, folded);
+    public void accept(Listing.Kind kind, boolean old, IndexPath path, boolean folded, Object value) {
+      StatePath f = new StatePath(kind, old, path, folded);
       ValueCounts k = counts.get(f);
       HashTrie<Object, Integer> m = k == null ? HashTrie.empty() : k.counts;
       Integer n = m.get(value);
@@ -190,10 +192,10 @@ final class Bucket {
     return -1;
   }
 
-  /** A (state, path, folding) as a map key. */
-  private record StatePath(boolean old, IndexPath path, boolean folded) {}
+  /** A (listing kind, state, path, folding) as a map key. */
+  private record StatePath(Listing.Kind kind, boolean old, IndexPath path, boolean folded) {}
 
-  /** How many eq conditions of a bucket's unpinned subscriptions name each value of one (state, path, folding). Immutable. */
+  /** How many conditions of a bucket's unpinned subscriptions name each value of one (kind, state, path, folding). Immutable. */
   private static final class ValueCounts {
     final HashTrie<Object, Integer> counts;
     final int total;

@@ -44,14 +44,16 @@ import java.util.List;
  * Each listing is given the estimated share of the bucket's events that reach its list, and a cover
  * the sum of its listings' shares; the smallest sum wins. An eq listing's share is the fraction of
  * the bucket's eq conditions (and in values) on its (state, path, folding) that name its value
- * ({@link Bucket#eqShare}: counts of every eq condition of every unpinned subscription of the
+ * ({@link Bucket#share}: counts of every such condition of every unpinned subscription of the
  * bucket, this one included, kept up to date by add and remove): so a value of a field with many
  * distinct values ({@code ownerID}) beats one of a field with few ({@code status}), and a popular
- * value of a field beats a rare one less easily. Any other listing counts as 1, the worst eq share:
- * an eq listing is preferred over it. Ties go to the fewer listings, then (one listing) by kind: eq,
- * then prefix, suffix, contains and substring by the longer text, then presence; among eq listings
- * the path with more distinct values, the shorter list at the time; newState over oldState; and
- * the first written.
+ * value of a field beats a rare one less easily. A prefix or suffix listing's share is counted the
+ * same way among the prefixes (suffixes) of its path, but is at least {@code 8^-length} (a short
+ * text is reached by many strings, whatever the subscriptions say: {@code ""} by all). Contains,
+ * substring and presence listings count as 1, the worst share: anything else is preferred over
+ * them. Ties go to the fewer listings, then (one listing) by kind: eq, then prefix, suffix,
+ * contains and substring by the longer text, then presence; among eq listings the path with more
+ * distinct values, the shorter list at the time; newState over oldState; and the first written.
  *
  * <p>Bounded: covers of more listings than {@link #MAX_KEYS} plus the values of the subscription's
  * {@code in} lists (listing costs stay in proportion to what the subscription holds), and OR groups
@@ -211,7 +213,11 @@ final class KeyChooser {
   }
 
   private static double share(Bucket b, Listing k) {
-    return k.kind == Listing.Kind.EQ ? b.eqShare(k.old, k.path, k.folded, k.eqValue) : 1.0;
+    return switch (k.kind) {
+      case EQ -> b.share(Listing.Kind.EQ, k.old, k.path, k.folded, k.eqValue);
+      case PREFIX, SUFFIX -> Math.max(b.share(k.kind, k.old, k.path, k.folded, k.literal), Math.pow(8, -k.literal.length()));
+      default -> 1.0;
+    };
   }
 
   private static boolean contains(List<Listing> keys, Listing k) {
@@ -262,8 +268,7 @@ final class KeyChooser {
           return null; // an array fieldValue
         }
         Listing x = new Listing(Listing.Kind.EQ, old, path, folded, key, null);
-        return new Choice(List.of(x), b.eqShare(old, path, folded, key), b.eqDistinct(old, path, folded),
-            b.postingSize(old, path, folded, key));
+        return new Choice(List.of(x), share(b, x), b.eqDistinct(old, path, folded), b.postingSize(old, path, folded, key));
       }
       case IN: {
         List<Listing> keys = new ArrayList<>();
@@ -284,24 +289,16 @@ final class KeyChooser {
         if (key == null) {
           return null; // null or array fieldValue
         }
-        return text(Listing.Kind.CONTAINS, old, path, folded, key, k.containsText);
+        return text(b, Listing.Kind.CONTAINS, old, path, folded, key, k.containsText);
       }
       case STARTS_WITH:
-        return text(Listing.Kind.PREFIX, old, path, folded, null, ((Constant) operand).string);
+        return text(b, Listing.Kind.PREFIX, old, path, folded, null, ((Constant) operand).string);
       case ENDS_WITH:
-        return text(Listing.Kind.SUFFIX, old, path, folded, null, ((Constant) operand).string);
+        return text(b, Listing.Kind.SUFFIX, old, path, folded, null, ((Constant) operand).string);
       case LIKE: {
         LikePattern p = (LikePattern) operand;
-        String lead = p.leading();
-        String trail = p.trailing();
-        String run = p.longest();
-        if (!p.hasStar() || lead.length() >= Math.max(trail.length(), run.length())) {
-          return text(Listing.Kind.PREFIX, old, path, folded, null, lead);
-        }
-        if (trail.length() >= run.length()) {
-          return text(Listing.Kind.SUFFIX, old, path, folded, null, trail);
-        }
-        return text(Listing.Kind.SUBSTRING, old, path, folded, null, run);
+        Listing.Kind kind = likeKind(p);
+        return text(b, kind, old, path, folded, null, likeLiteral(p, kind));
       }
       case NOT_IN:
         return new Choice(List.of(new Listing(Listing.Kind.PRESENT, old, path, false, null, null)), 1.0, 0, 0);
@@ -310,47 +307,77 @@ final class KeyChooser {
     }
   }
 
-  private static Choice text(Listing.Kind kind, boolean old, IndexPath path, boolean folded, Object eqValue, String literal) {
-    return new Choice(List.of(new Listing(kind, old, path, folded, eqValue, literal)), 1.0, 0, 0);
+  private static Choice text(Bucket b, Listing.Kind kind, boolean old, IndexPath path, boolean folded, Object eqValue, String literal) {
+    Listing x = new Listing(kind, old, path, folded, eqValue, literal);
+    return new Choice(List.of(x), share(b, x), 0, 0);
   }
 
   /**
-   * Calls {@code out} with the field and key of every {@code eq} condition with a scalar fieldValue
-   * and every value of an {@code in} list in the plan, nested leaves included: what {@link
-   * Bucket#withCounts} counts.
+   * How a like pattern is listed: by its leading literal (a prefix; also without a star, and
+   * without any literal, as the empty prefix), else its trailing one (a suffix), else its longest
+   * run (a substring), whichever is longest, ties in that order.
    */
-  static void eqConditions(Plan plan, EqSink out) {
+  private static Listing.Kind likeKind(LikePattern p) {
+    String lead = p.leading();
+    String trail = p.trailing();
+    String run = p.longest();
+    if (!p.hasStar() || lead.length() >= Math.max(trail.length(), run.length())) {
+      return Listing.Kind.PREFIX;
+    }
+    return trail.length() >= run.length() ? Listing.Kind.SUFFIX : Listing.Kind.SUBSTRING;
+  }
+
+  private static String likeLiteral(LikePattern p, Listing.Kind kind) {
+    return kind == Listing.Kind.PREFIX ? p.leading() : kind == Listing.Kind.SUFFIX ? p.trailing() : p.longest();
+  }
+
+  /**
+   * Calls {@code out} with what the bucket counts of every condition in the plan, nested leaves
+   * included: the value of an {@code eq} of a scalar and of each value of an {@code in} list
+   * ({@link Listing.Kind#EQ}), the text of a {@code startsWith} and a like pattern's leading
+   * literal ({@link Listing.Kind#PREFIX}), of an {@code endsWith} and a pattern's trailing literal
+   * ({@link Listing.Kind#SUFFIX}), as their listings would be filed. What {@link Bucket#withCounts} counts.
+   */
+  static void countedKeys(Plan plan, KeySink out) {
     for (Plan.Test t : plan.tests()) {
-      if (t.op == Operator.EQ || t.op == Operator.IN) {
-        eqLeaves(t.old, t.fold, IndexPath.of(t.field.name()), t.operand, 0, out);
+      switch (t.op) {
+        case EQ, IN, STARTS_WITH, ENDS_WITH, LIKE -> counted(t, IndexPath.of(t.field.name()), t.operand, 0, out);
+        default -> { }
       }
     }
   }
 
-  /** Reports the scalar leaves of an eq operand (the values of an in list) at {@code path}, nested values descended. */
-  private static void eqLeaves(boolean old, boolean folded, IndexPath path, Operand operand, int depth, EqSink out) {
+  /** Reports the counted keys of {@code t}'s operand at {@code path}, nested values descended. */
+  private static void counted(Plan.Test t, IndexPath path, Operand operand, int depth, KeySink out) {
     if (operand instanceof Operand.Nested n) {
       if (depth < MAX_DEPTH) {
         for (int i = 0; i < n.keys.length; i++) {
-          eqLeaves(old, folded, path.then(n.keys[i], n.each), n.values[i], depth + 1, out);
+          counted(t, path.then(n.keys[i], n.each), n.values[i], depth + 1, out);
         }
       }
       return;
     }
     if (operand instanceof InList l) {
       for (Constant v : l.values) {
-        out.accept(old, path, folded, InList.key(v));
+        out.accept(Listing.Kind.EQ, t.old, path, t.fold, InList.key(v));
       }
-      return;
-    }
-    Object key = InList.key((Constant) operand);
-    if (key != null) {
-      out.accept(old, path, folded, key);
+    } else if (operand instanceof LikePattern p) {
+      Listing.Kind kind = likeKind(p);
+      if (kind != Listing.Kind.SUBSTRING) {
+        out.accept(kind, t.old, path, t.fold, likeLiteral(p, kind));
+      }
+    } else if (t.op == Operator.EQ) {
+      Object key = InList.key((Constant) operand);
+      if (key != null) {
+        out.accept(Listing.Kind.EQ, t.old, path, t.fold, key);
+      }
+    } else {
+      out.accept(t.op == Operator.STARTS_WITH ? Listing.Kind.PREFIX : Listing.Kind.SUFFIX, t.old, path, t.fold, ((Constant) operand).string);
     }
   }
 
-  /** Receives eq conditions from {@link #eqConditions}. */
-  interface EqSink {
-    void accept(boolean old, IndexPath path, boolean folded, Object key);
+  /** Receives counted keys from {@link #countedKeys}. */
+  interface KeySink {
+    void accept(Listing.Kind kind, boolean old, IndexPath path, boolean folded, Object key);
   }
 }

@@ -124,12 +124,12 @@ class KeyChooserTest {
   }
 
   @Test
-  void eqConditions_countsEveryEqLeaf_atAnyDepth() {
+  void countedKeys_countsEveryEqLeaf_atAnyDepth() {
     Subscription s = sub(Connector.OR, eq("status", "CUR"),
         group(Connector.AND, eq("ownerID", 7), cond("n", Operator.GT, 1, State.NEW_STATE)),
         Filter.Condition.of("data", Operator.EQ, new JsonValue.Obj(Map.of("k", JsonValue.of("v"), "z", JsonValue.NULL))));
     List<String> seen = new ArrayList<>();
-    KeyChooser.eqConditions(Plan.of(s), (old, path, folded, value) -> seen.add(path + "=" + value));
+    KeyChooser.countedKeys(Plan.of(s), (kind, old, path, folded, value) -> seen.add(path + "=" + value));
     assertThat(seen).containsExactlyInAnyOrder("status=CUR", "ownerID=7", "data → k=v", "data → z=null");
     CompiledSubscription.compile(s); // the same plan compiles
   }
@@ -185,6 +185,31 @@ class KeyChooserTest {
     Subscription s = sub(Connector.AND, ext("name", Operator.LIKE, pattern, false));
     Listing l = KeyChooser.choose(Bucket.EMPTY, Plan.of(s))[0];
     return l.kind.word + " " + l.literal;
+  }
+
+  @Test
+  void countedKeys_inValuesAndPrefixesAndSuffixes_asTheirListingsAre() {
+    Subscription s = sub(Connector.AND, ext("status", Operator.IN, List.of("CUR", "NEW"), false), ext("name", Operator.STARTS_WITH, "De", true),
+        ext("name", Operator.LIKE, "*ign", false), ext("name", Operator.LIKE, "a*bcd*e", false), ext("name", Operator.CONTAINS, "x", false));
+    List<String> seen = new ArrayList<>();
+    KeyChooser.countedKeys(Plan.of(s), (kind, old, path, folded, value) -> seen.add(kind.word + (folded ? "/ignoreCase " : " ") + path + "=" + value));
+    assertThat(seen).containsExactly("eq status=CUR", "eq status=NEW", "prefix/ignoreCase name=de", "suffix name=ign");
+  }
+
+  @Test
+  void choose_aLongPrefixOfAFieldWithManyPrefixes_beatsAnEqOfAFieldWithFewValues() {
+    List<Subscription> others = new ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      others.add(sub(Connector.AND, ext("ownerID", Operator.STARTS_WITH, "owner-" + i, false), eq("status", i % 2 == 0 ? "CUR" : "NEW"),
+          eq("customerID", "c" + i)));
+    }
+    Bucket b = counting(others.toArray(new Subscription[0]));
+    assertThat(chosen(b, sub(Connector.AND, ext("ownerID", Operator.STARTS_WITH, "owner-x", false), eq("status", "CUR"))))
+        .containsExactly("prefix newState ownerID");
+    assertThat(chosen(b, sub(Connector.AND, ext("ownerID", Operator.STARTS_WITH, "o", false), eq("customerID", "c-x"))))
+        .as("one letter is reached by many strings (a share of at least 1/8)").containsExactly("eq newState customerID");
+    assertThat(chosen(b, sub(Connector.AND, ext("ownerID", Operator.STARTS_WITH, "o", false), eq("status", "CUR"))))
+        .as("but by fewer than half the events").containsExactly("prefix newState ownerID");
   }
 
   @Test
