@@ -33,6 +33,13 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
   private final boolean canonical;
   private ProcessorContext<Object, byte[]> context;
   private RouterMetrics metrics;
+  /**
+   * How often recent Workfront events matched (a moving average). A matched event needs its whole
+   * tree (headers, canonical values), so when most match, reading the tree and matching it beats
+   * the streaming pass followed by the tree; when few match, the streaming pass alone wins. Both
+   * answer the same ({@code matchWorkfrontEvent} is {@code match(readWorkfrontEvent)}).
+   */
+  private double workfrontMatchRate;
 
   /**
    * @param adapters by lower-case source name
@@ -74,9 +81,15 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
         return;
       }
       if (adapter == workfront) {
-        // one streaming pass over only the keys the live subscriptions read; the full tree only for an event that matched
-        ids = state.json.matchWorkfrontEvent(state.set, body);
-        event = ids.isEmpty() ? null : state.json.readWorkfrontEvent(body);
+        if (workfrontMatchRate > 0.5) {
+          event = state.json.readWorkfrontEvent(body);
+          ids = state.set.match(event);
+        } else {
+          // one streaming pass over only the keys the live subscriptions read; the full tree only for an event that matched
+          ids = state.json.matchWorkfrontEvent(state.set, body);
+          event = ids.isEmpty() ? null : state.json.readWorkfrontEvent(body);
+        }
+        workfrontMatchRate = workfrontMatchRate * 0.97 + (ids.isEmpty() ? 0 : 0.03);
       } else {
         Delivery d = adapter.read(body, DeliveryRecords.asMap(record.headers()));
         if (d instanceof Delivery.Handshake h) {

@@ -270,4 +270,43 @@ class DeliveriesTopologyTest {
       assertThat(d.deliveredIds()).containsExactly("s9", "s8", "s7", "s6", "s5", "s4", "s3", "s2", "s1", "s0");
     }
   }
+
+  @Test
+  void workfront_whenMostOrFewEventsMatch_deliversWhatTheLibraryMatches() {
+    // the router reads the tree first while most events match, and streams first while few do: both must answer alike
+    dev.subfilter.bench.Workload w = dev.subfilter.bench.Workload.standard();
+    SubfilterJson json = SubfilterJson.create();
+    dev.subfilter.SubscriptionSet oracle = new dev.subfilter.SubscriptionSet();
+    try (Driver d = Driver.of(SubfilterRouter.builder().json(json))) {
+      w.subscriptions(500).forEach((id, text) -> {
+        d.subscribe(id, text);
+        oracle.add(id, json.readSubscription(text).compile());
+      });
+      List<byte[]> events = w.events(300);
+      for (int phase = 0; phase < 3; phase++) {
+        boolean broad = phase == 1;
+        for (String code : List.of("TASK", "OPTASK", "PROJ")) {
+          for (String type : List.of("CREATE", "UPDATE", "DELETE")) {
+            String id = "every-" + code + "-" + type;
+            if (broad) {
+              String text = "{\"objCode\":\"" + code + "\",\"eventType\":\"" + type + "\"}";
+              d.subscribe(id, text);
+              oracle.replace(id, json.readSubscription(text).compile());
+            } else {
+              d.unsubscribe(id);
+              oracle.remove(id);
+            }
+          }
+        }
+        int matched = 0;
+        for (byte[] e : events) {
+          List<String> expected = json.matchWorkfrontEvent(oracle, e);
+          d.send(e, Map.of());
+          assertThat(d.deliveredIds()).isEqualTo(expected);
+          matched += expected.isEmpty() ? 0 : 1;
+        }
+        assertThat(matched).as("phase " + phase).isBetween(broad ? 300 : 1, broad ? 300 : 150);
+      }
+    }
+  }
 }
