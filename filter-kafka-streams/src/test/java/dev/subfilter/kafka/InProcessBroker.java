@@ -148,7 +148,23 @@ final class InProcessBroker implements AutoCloseable {
 
   @Override
   public void close() throws Exception {
-    admin.close();
-    cluster.close();
+    try {
+      admin.close();
+      cluster.close();
+    } finally {
+      deleteRecursively(dir);
+    }
+  }
+
+  /** The broker's logs and the instances' state directories: gigabytes after a benchmark. */
+  static void deleteRecursively(Path root) throws java.io.IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
   }
 }
