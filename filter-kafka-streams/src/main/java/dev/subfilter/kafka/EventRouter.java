@@ -118,8 +118,8 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
       byte[] value = canonical ? DeliveryRecords.canonical(tail, id) : body;
       context.forward(new Record<>(id, value, record.timestamp(), DeliveryRecords.deliveryHeaders(common, id)),
           SubfilterRouter.DELIVERIES_SINK);
-      metrics.deliveries.record();
     }
+    metrics.deliveries.record(ids.size());
   }
 
   /** The vendor's delivery id, else the event record's place, which is the same when it is processed again. */

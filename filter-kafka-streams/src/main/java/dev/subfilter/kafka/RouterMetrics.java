@@ -1,12 +1,16 @@
 package dev.subfilter.kafka;
 
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.common.metrics.MeasurableStat;
 import org.apache.kafka.common.metrics.MetricConfig;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.metrics.Sensor.RecordingLevel;
+import org.apache.kafka.common.metrics.stats.CumulativeSum;
+import org.apache.kafka.common.metrics.stats.Rate;
+import org.apache.kafka.common.metrics.stats.WindowedSum;
 import org.apache.kafka.streams.StreamsMetrics;
 
 /**
@@ -29,10 +33,24 @@ final class RouterMetrics {
   private RouterMetrics(StreamsMetrics m) {
     eventsRead = m.addRateTotalSensor(SCOPE, "router", "events-read", RecordingLevel.INFO);
     eventsMatched = m.addRateTotalSensor(SCOPE, "router", "events-matched", RecordingLevel.INFO);
-    deliveries = m.addRateTotalSensor(SCOPE, "router", "deliveries-written", RecordingLevel.INFO);
+    deliveries = sumSensor(m, "deliveries-written", "delivery records written");
     deadLetters = m.addRateTotalSensor(SCOPE, "router", "dead-letters", RecordingLevel.INFO);
     handshakes = m.addRateTotalSensor(SCOPE, "router", "handshakes", RecordingLevel.INFO);
     match = m.addLatencyRateTotalSensor(SCOPE, "router", "match", RecordingLevel.INFO);
+  }
+
+  /**
+   * A rate and total of recorded values, not of calls: one record per event however many
+   * deliveries it makes. Named per thread, as Kafka Streams names its own thread-level sensors.
+   */
+  private static Sensor sumSensor(StreamsMetrics m, String name, String description) {
+    String thread = Thread.currentThread().getName();
+    Sensor s = m.addSensor("subfilter-" + name + "-" + thread, RecordingLevel.INFO);
+    Map<String, String> tags = Map.of("thread-id", thread, "subfilter-id", "router");
+    s.add(new MetricName(name + "-total", GROUP, "the total number of " + description, tags), new CumulativeSum());
+    s.add(new MetricName(name + "-rate", GROUP, "the number of " + description + " per second", tags),
+        new Rate(TimeUnit.SECONDS, new WindowedSum()));
+    return s;
   }
 
   static RouterMetrics forRouter(StreamsMetrics m) {

@@ -443,7 +443,7 @@ public final class SubfilterRouter {
     }
 
     /**
-     * Reads events whose {@value #SOURCE_HEADER} header is {@code source} (any case) with {@code
+     * Reads events whose {@value SubfilterRouter#SOURCE_HEADER} header is {@code source} (any case) with {@code
      * adapter}: any {@link Adapter}, such as a mapping adapter of your own. {@code workfront},
      * {@code 4me} and {@code cmp} replace the built-in ones (and are what detection picks).
      *
@@ -502,7 +502,7 @@ public final class SubfilterRouter {
     }
 
     /**
-     * Headers never written to any topic, in addition to {@link #DEFAULT_SECRET_HEADERS}.
+     * Headers never written to any topic, in addition to {@link SubfilterRouter#DEFAULT_SECRET_HEADERS}.
      *
      * @param names header names (any case)
      * @return this builder

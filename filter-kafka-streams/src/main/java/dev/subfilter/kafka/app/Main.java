@@ -73,6 +73,11 @@ public final class Main {
 
   private Main() {}
 
+  /**
+   * Runs the router until it is stopped or fails, then exits with the code {@code run} returns.
+   *
+   * @param args {@code [--describe] [--set KEY=VALUE]... CONFIG.properties}, or {@code --help}
+   */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
   }
