@@ -111,8 +111,8 @@ class RouterBrokerTest {
       Properties config = broker.streamsConfig(first, t.prefix() + "-app", StreamsConfig.EXACTLY_ONCE_V2, 1);
       KafkaStreams a = new KafkaStreams(first.topology(), config);
       a.start();
+      assertThat(Set.copyOf(first.subscriptions().ids())).as("start() returns with the global store loaded").isEqualTo(expected);
       awaitRunning(a);
-      assertThat(Set.copyOf(first.subscriptions().ids())).isEqualTo(expected);
       assertThat(first.rejectedSubscriptions()).containsOnlyKeys("s5");
       InProcessBroker.close(a);
 
@@ -127,9 +127,9 @@ class RouterBrokerTest {
       SubfilterRouter second = router(t, store);
       KafkaStreams b = new KafkaStreams(second.topology(), config); // same state directory
       b.start();
-      awaitRunning(b);
       try {
-        assertThat(Set.copyOf(second.subscriptions().ids())).isEqualTo(expected);
+        assertThat(Set.copyOf(second.subscriptions().ids())).as("start() returns with the global store loaded").isEqualTo(expected);
+        awaitRunning(b);
         assertThat(second.rejectedSubscriptions()).isEmpty();
         double replayed = records(b);
         if (store == SubfilterRouter.SubscriptionStore.PERSISTENT) {
