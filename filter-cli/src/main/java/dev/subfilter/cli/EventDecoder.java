@@ -1,37 +1,31 @@
 package dev.subfilter.cli;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
 import dev.subfilter.InvalidEventException;
-import dev.subfilter.Problem;
 import dev.subfilter.jackson.Adapter;
+import dev.subfilter.jackson.AutoAdapter;
 import dev.subfilter.jackson.CmpAdapter;
 import dev.subfilter.jackson.Delivery;
 import dev.subfilter.jackson.FourMeAdapter;
 import dev.subfilter.jackson.SubfilterJson;
 import dev.subfilter.jackson.WorkfrontAdapter;
-import java.io.IOException;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
-/** Reads one payload with the adapter of {@code --format}, or of the vendor its keys name. */
+/** Reads one payload with the adapter of {@code --format}, or of the vendor its keys name ({@link AutoAdapter}). */
 final class EventDecoder {
-  private static final JsonFactory SCAN = JsonFactory.builder().build();
   private static final Map<String, List<String>> NO_HEADERS = Map.of();
 
-  private final String format;
-  private final WorkfrontAdapter workfront;
-  private final FourMeAdapter fourMe;
-  private final CmpAdapter cmp;
+  private final Adapter adapter;
 
   EventDecoder(String format, SubfilterJson json, FourMeAdapter fourMe) {
-    this.format = format;
-    this.workfront = new WorkfrontAdapter(json);
-    this.fourMe = fourMe;
-    this.cmp = CmpAdapter.create(json, null);
+    WorkfrontAdapter workfront = new WorkfrontAdapter(json);
+    CmpAdapter cmp = CmpAdapter.create(json, null);
+    this.adapter = switch (format) {
+      case "workfront" -> workfront;
+      case "4me" -> fourMe;
+      case "cmp" -> cmp;
+      default -> AutoAdapter.of(workfront, fourMe, cmp, "--format auto", "name the vendor with --format");
+    };
   }
 
   /**
@@ -40,61 +34,6 @@ final class EventDecoder {
    * @throws InvalidEventException when it is not a payload of the vendor (or, with auto, of any vendor)
    */
   Delivery read(byte[] body) {
-    return adapter(body).read(body, NO_HEADERS);
-  }
-
-  private Adapter adapter(byte[] body) {
-    return switch (format) {
-      case "workfront" -> workfront;
-      case "4me" -> fourMe;
-      case "cmp" -> cmp;
-      default -> detect(body);
-    };
-  }
-
-  /** Workfront: eventType and newState; 4me: event or jwt; CMP: event_name. Reads only the top-level names. */
-  private Adapter detect(byte[] body) {
-    Set<String> keys = new HashSet<>();
-    try (JsonParser p = SCAN.createParser(body)) {
-      JsonToken t = p.nextToken();
-      if (t != JsonToken.START_OBJECT) {
-        if (t == null) {
-          throw new InvalidEventException(new Problem("", "empty; expected a webhook payload object"));
-        }
-        if (t == JsonToken.START_ARRAY || t.isScalarValue()) {
-          throw new InvalidEventException(new Problem("", "expected a webhook payload object, found "
-              + (t == JsonToken.START_ARRAY ? "an array" : t.isNumeric() ? "a number" : t == JsonToken.VALUE_STRING ? "a string"
-              : t.isBoolean() ? "a boolean" : "null")));
-        }
-        return workfront; // not JSON at all: let the adapter say where
-      }
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        keys.add(p.currentName());
-        p.nextToken();
-        p.skipChildren();
-      }
-    } catch (IOException e) {
-      return workfront; // not JSON: every adapter says so alike, with where
-    }
-    if (keys.contains("eventType") && keys.contains("newState")) {
-      return workfront;
-    }
-    if (keys.contains("event_name")) {
-      return cmp;
-    }
-    if (keys.contains("event") || keys.contains("jwt")) {
-      return fourMe;
-    }
-    throw new InvalidEventException(new Problem("", "cannot tell the vendor (--format auto): a Workfront payload has eventType "
-        + "and newState, a 4me delivery event or jwt, a CMP delivery event_name; this one has " + describe(keys)
-        + "; name the vendor with --format"));
-  }
-
-  private static String describe(Set<String> keys) {
-    if (keys.isEmpty()) {
-      return "no members";
-    }
-    List<String> sorted = keys.stream().sorted().limit(6).toList();
-    return String.join(", ", sorted) + (keys.size() > 6 ? ", ..." : "");
+    return adapter.read(body, NO_HEADERS);
   }
 }
