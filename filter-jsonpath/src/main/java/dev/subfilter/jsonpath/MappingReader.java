@@ -67,15 +67,15 @@ final class MappingReader {
     } else {
       source = s.textValue();
     }
-    JsonNode d = root.get("description");
-    if (d != null && !d.isTextual()) {
-      problem("/description", "expected a string, found " + Texts.describe(d));
+    for (String key : new String[] {"description", "$schema"}) {
+      JsonNode d = root.get(key);
+      if (d != null && !d.isTextual()) {
+        problem(Problem.child("", key), "expected a string, found " + Texts.describe(d));
+      }
     }
     Value objCode = part(root, "objCode", true, false);
     Value eventType = part(root, "eventType", true, false);
-    if (eventType != null) {
-      eventTypeConstants(root.get("eventType"), "/eventType");
-    }
+    eventTypeConstants(root.get("eventType"), "/eventType");
     Value name = part(root, "name", false, false);
     Value objId = part(root, "objId", false, false);
     Value newState = part(root, "newState", true, false);
@@ -153,7 +153,8 @@ final class MappingReader {
       return null;
     }
     Value v = source(kind, n, p, oldState);
-    return v == null ? null : modified(v, n, p);
+    Value m = modified(v, n, p); // checked even when the source is bad: every problem at once
+    return v == null ? null : m;
   }
 
   private Value source(String kind, JsonNode n, String p, boolean oldState) {
@@ -361,7 +362,7 @@ final class MappingReader {
       }
       fallback = dflt;
     }
-    if (!ok) {
+    if (!ok || v == null) {
       return null;
     }
     return regex == null && letterCase == null && map == null && fallback == null ? v : new Value.Modified(v, regex, letterCase, map, fallback);

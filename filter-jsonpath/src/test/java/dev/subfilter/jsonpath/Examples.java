@@ -48,6 +48,15 @@ final class Examples {
     }
   }
 
+  /** The tree of JSON text. */
+  static JsonNode parse(String json) {
+    try {
+      return MAPPER.readTree(json);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   static JsonNode tree(Object node) {
     return (JsonNode) node;
   }
