@@ -17,30 +17,48 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Reads one payload with the adapter of {@code --format}, or of the vendor its keys name. */
+/**
+ * Reads one payload with the adapter of {@code --format} (or {@code --mapping}), or of the vendor
+ * its keys name; an {@link Envelope} brings its own headers, on top of {@code --header}'s.
+ */
 final class EventDecoder {
   private static final JsonFactory SCAN = JsonFactory.builder().build();
-  private static final Map<String, List<String>> NO_HEADERS = Map.of();
 
   private final String format;
   private final WorkfrontAdapter workfront;
   private final FourMeAdapter fourMe;
   private final CmpAdapter cmp;
+  private final Adapter mapping;
+  private final Map<String, List<String>> headers;
 
   EventDecoder(String format, SubfilterJson json, FourMeAdapter fourMe) {
-    this.format = format;
-    this.workfront = new WorkfrontAdapter(json);
-    this.fourMe = fourMe;
-    this.cmp = CmpAdapter.create(json, null);
+    this(format, json, fourMe, null, null, Map.of());
   }
 
   /**
-   * The delivery in {@code body}.
+   * @param format auto, workfront, 4me, cmp, or mapping (then {@code mapping} reads every event)
+   * @param cmpSecret CMP's callback secret, or {@code null}
+   * @param headers the headers of every event ({@code --header})
+   */
+  EventDecoder(String format, SubfilterJson json, FourMeAdapter fourMe, String cmpSecret, Adapter mapping, Map<String, List<String>> headers) {
+    this.format = format;
+    this.workfront = new WorkfrontAdapter(json);
+    this.fourMe = fourMe;
+    this.cmp = CmpAdapter.create(json, cmpSecret);
+    this.mapping = mapping;
+    this.headers = headers;
+  }
+
+  /**
+   * The delivery in {@code payload}: a body, or an envelope of headers and body.
    *
    * @throws InvalidEventException when it is not a payload of the vendor (or, with auto, of any vendor)
    */
-  Delivery read(byte[] body) {
-    return adapter(body).read(body, NO_HEADERS);
+  Delivery read(byte[] payload) {
+    Envelope envelope = Envelope.open(payload);
+    byte[] body = envelope == null ? payload : envelope.body();
+    Map<String, List<String>> h = envelope == null ? headers : Envelope.merge(headers, envelope.headers());
+    return adapter(body).read(body, h);
   }
 
   private Adapter adapter(byte[] body) {
@@ -48,6 +66,7 @@ final class EventDecoder {
       case "workfront" -> workfront;
       case "4me" -> fourMe;
       case "cmp" -> cmp;
+      case "mapping" -> mapping;
       default -> detect(body);
     };
   }
