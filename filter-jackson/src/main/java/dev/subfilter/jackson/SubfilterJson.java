@@ -101,8 +101,14 @@ public final class SubfilterJson {
     return b.build();
   }
 
-  /** What a limit hit while reading says: the {@code Limits} setting to raise where there is one. */
-  static String limitMessage(StreamConstraintsException e) {
+  /**
+   * What a limit hit while reading with an {@link #objectMapper} says: the {@code Limits} setting
+   * to raise where there is one (else Jackson's own words, after "JSON exceeds a reading limit").
+   *
+   * @param e what the mapper threw
+   * @return the message, one line
+   */
+  public static String limitMessage(StreamConstraintsException e) {
     return e instanceof LimitConstraints.Exceeded ? e.getOriginalMessage() : "JSON exceeds a reading limit: " + e.getOriginalMessage();
   }
 

@@ -12,6 +12,7 @@ import dev.subfilter.SubscriptionSet;
 import dev.subfilter.jackson.Delivery;
 import dev.subfilter.jackson.FourMeAdapter;
 import dev.subfilter.jackson.SubfilterJson;
+import dev.subfilter.jsonpath.JsonPathAdapter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,7 +43,7 @@ class ReadmeExamplesTest {
       assertThat(readme).as("README snippet '%s'", m.group(1)).contains(snippet);
       blocks++;
     }
-    assertThat(blocks).as("marked snippets found").isGreaterThanOrEqualTo(4);
+    assertThat(blocks).as("marked snippets found").isGreaterThanOrEqualTo(5);
   }
 
   @Test
@@ -118,6 +119,57 @@ class ReadmeExamplesTest {
     assertThat(ids).containsExactly("tasks-done");
     assertThat(same).isEqualTo(ids);
     assertThat(tasksDone.explain(event).matched()).isTrue();
+  }
+
+  @Test
+  void anyVendor_signedGitHubEdit_matchesTheBugTitleSubscription() throws Exception {
+    byte[] body = getClass().getResourceAsStream("/spec/mapping/github.json").readAllBytes();
+    com.fasterxml.jackson.databind.JsonNode edit = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body).get("cases").get(4);
+    body = edit.get("event").toString().getBytes(StandardCharsets.UTF_8);
+    String webhookSecret = "a secret made for this test";
+    javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+    mac.init(new javax.crypto.spec.SecretKeySpec(webhookSecret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    Map<String, List<String>> headers = Map.of("X-GitHub-Event", List.of("issues"),
+        "X-Hub-Signature-256", List.of("sha256=" + java.util.HexFormat.of().formatHex(mac.doFinal(body))));
+    CompiledSubscription bugTitleChanged = SubfilterJson.create().readSubscription(edit.get("subscription").toString()).compile();
+    // --- README any vendor
+    JsonPathAdapter github = JsonPathAdapter.builder()
+        .shipped("github")                                    // or .mapping(mappingJson) for any vendor
+        .secret(webhookSecret)                                // else GITHUB_WEBHOOK_SECRET, when set
+        .build();                                             // every JSONPath compiled here
+    Delivery d = github.read(body, headers);                  // X-Hub-Signature-256 checked first
+    boolean hit = bugTitleChanged.matches(((Delivery.Received) d).event());
+    // ---
+    assertThat(edit.get("name").asText()).isEqualTo("labelled bug and the title changed");
+    assertThat(hit).isTrue();
+  }
+
+  /**
+   * Each example subscription of the README's JSONPath mapping section is a case of the mapping
+   * spec files that is expected to match: the README shows what the specs prove.
+   */
+  @Test
+  void anyVendor_exampleSubscriptions_areMatchingSpecCases() throws Exception {
+    java.nio.file.Path module = java.nio.file.Path.of("").toAbsolutePath();
+    String readme = java.nio.file.Files.readString(module.resolveSibling("README.md"));
+    String section = readme.substring(readme.indexOf("## Any vendor: JSONPath mappings"), readme.indexOf("## Validation modes and limits"));
+    com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    java.util.Set<com.fasterxml.jackson.databind.JsonNode> matching = new java.util.HashSet<>();
+    for (String vendor : JsonPathAdapter.shippedNames()) {
+      for (com.fasterxml.jackson.databind.JsonNode c : mapper.readTree(getClass().getResourceAsStream("/spec/mapping/" + vendor + ".json")).get("cases")) {
+        if (c.get("expect").asText().equals("match")) {
+          matching.add(c.get("subscription"));
+        }
+      }
+    }
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?s)```json\n(.*?)```").matcher(section);
+    int examples = 0;
+    while (m.find()) {
+      com.fasterxml.jackson.databind.JsonNode sub = mapper.readTree(m.group(1));
+      assertThat(matching).as("README example %s", sub).contains(sub);
+      examples++;
+    }
+    assertThat(examples).isEqualTo(JsonPathAdapter.shippedNames().size());
   }
 
   @Test
