@@ -83,15 +83,22 @@ public final class SubfilterJson {
   }
 
   private static ObjectMapper mapper(Limits limits, boolean lenient) {
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder()
+    return mapperBuilder(StreamReadConstraints.builder()
             .maxDocumentLength(limits.maxDocumentBytes())
             .maxNestingDepth(limits.maxJsonDepth())
-            .build())
+            .build(), lenient)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .build();
+  }
+
+  /**
+   * How every subfilter reader reads JSON: duplicate keys are errors, numbers exact as written;
+   * {@code lenient} adds single quotes, trailing commas, comments and unquoted names.
+   */
+  static JsonMapper.Builder mapperBuilder(StreamReadConstraints constraints, boolean lenient) {
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
     JsonMapper.Builder b = JsonMapper.builder(factory)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .nodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     if (lenient) {
@@ -99,7 +106,7 @@ public final class SubfilterJson {
           JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
           JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES);
     }
-    return b.build();
+    return b;
   }
 
   /**

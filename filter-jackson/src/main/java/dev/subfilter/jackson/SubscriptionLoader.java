@@ -1,18 +1,13 @@
 package dev.subfilter.jackson;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
-import com.fasterxml.jackson.core.json.JsonReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.subfilter.InvalidSubscriptionException;
 import dev.subfilter.Limits;
 import dev.subfilter.Problem;
@@ -428,22 +423,13 @@ public final class SubscriptionLoader {
     };
   }
 
-  /** A file reader as strict as {@link SubfilterJson}'s, one level deeper for an array around the subscriptions. */
-  @SuppressWarnings("deprecation") // withExactBigDecimals: as SubfilterJson reads, numbers exactly as written
+  /**
+   * A file reader as strict as {@link SubfilterJson}'s, one level deeper for an array around the
+   * subscriptions; trailing content is checked by {@link #parse}, which reads value by value.
+   */
   private static ObjectMapper mapper(Limits limits, boolean lenient) {
-    JsonFactory factory = JsonFactory.builder()
-        .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(limits.maxJsonDepth() + 1).build())
+    return SubfilterJson.mapperBuilder(StreamReadConstraints.builder().maxNestingDepth(limits.maxJsonDepth() + 1).build(), lenient)
         .build();
-    JsonMapper.Builder b = JsonMapper.builder(factory)
-        .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-        .nodeFactory(JsonNodeFactory.withExactBigDecimals(true));
-    if (lenient) {
-      b.enable(JsonReadFeature.ALLOW_SINGLE_QUOTES, JsonReadFeature.ALLOW_TRAILING_COMMA,
-          JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
-          JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES);
-    }
-    return b.build();
   }
 
   /**

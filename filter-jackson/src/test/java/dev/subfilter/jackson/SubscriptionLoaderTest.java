@@ -251,6 +251,19 @@ class SubscriptionLoaderTest {
   }
 
   @Test
+  void load_maxDocumentBytes_countsEachSubscriptionsOwnBytes() {
+    byte[] array = ("[ " + TASK + " ,\n" + TASK + "]").getBytes(StandardCharsets.UTF_8);
+    int size = TASK.length(); // ASCII: bytes = chars; the space, comma and brackets around it do not count
+    SubscriptionLoader exact = SubscriptionLoader.create(SubfilterJson.create(Mode.EXTENDED, Limits.DEFAULTS.withMaxDocumentBytes(size)));
+    SubscriptionLoader oneLess = SubscriptionLoader.create(SubfilterJson.create(Mode.EXTENDED, Limits.DEFAULTS.withMaxDocumentBytes(size - 1)));
+
+    assertThat(exact.read("f", array).problems()).isEmpty();
+    assertThat(exact.read("o", TASK.getBytes(StandardCharsets.UTF_8)).problems()).isEmpty();
+    assertThat(oneLess.read("f", array).problems()).extracting(FileProblem::pointer).containsExactly("/0", "/1");
+    assertThat(oneLess.read("o", TASK.getBytes(StandardCharsets.UTF_8)).problems()).extracting(FileProblem::pointer).containsExactly("");
+  }
+
+  @Test
   void load_maxJsonDepth_atTheLimitReads() {
     // {"filters": [{"fieldValue": [[[ ]]]}]}: object 1, filters 2, filter 3, value 4..6
     String atLimit = "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"filters\": [{\"fieldName\": \"f\", \"fieldValue\": [[[1]]]}]}";
