@@ -159,6 +159,32 @@ class ReleaseArtifactsTest {
     }
   }
 
+  @Test
+  void javadoc_doclintOn_failingOnWarnings_inEveryLibraryModuleButFilterCoreForNow() throws Exception {
+    Element root = pom("");
+    Element javadoc = null;
+    for (Element plugin : children(child(root, "build", "pluginManagement", "plugins"), "plugin")) {
+      if ("maven-javadoc-plugin".equals(text(plugin, "artifactId"))) {
+        javadoc = plugin;
+      }
+    }
+
+    assertThat(javadoc).as("maven-javadoc-plugin in the root pluginManagement").isNotNull();
+    assertThat(text(javadoc, "configuration", "doclint")).isEqualTo("all");
+    assertThat(text(javadoc, "configuration", "failOnWarnings")).isEqualTo("${javadoc.failOnWarnings}");
+    assertThat(text(root, "properties", "javadoc.failOnWarnings")).isEqualTo("true");
+    // a library module is one with an overview page (the root pom's "library" profile): each module-info'd one has one
+    for (String artifact : descriptors().keySet()) {
+      assertThat(ROOT.resolve(artifact).resolve("src/main/javadoc/overview.html")).as("%s's overview page", artifact).exists();
+    }
+    for (String m : modules()) {
+      String enforced = text(pom(m), "properties", "javadoc.failOnWarnings");
+      if (enforced != null && !enforced.equals("true")) {
+        assertThat(m).as("a module that does not fail on Javadoc warnings").isEqualTo("filter-core");
+      }
+    }
+  }
+
   private static String normalised(Element e) {
     return e == null ? null : e.getTextContent().replaceAll("\\s+", " ").strip();
   }
