@@ -57,6 +57,9 @@ public final class AutoAdapter implements Adapter {
    * As {@link #of(Adapter, Adapter, Adapter)}, with the wording of the error for a body whose
    * vendor cannot be told: {@code cannot tell the vendor (DETECTION): ...; this one has NAMES; ADVICE}.
    *
+   * @param workfront reads payloads with {@code eventType} and {@code newState}, and bodies that are not JSON
+   * @param fourMe reads deliveries with {@code event} or {@code jwt}
+   * @param cmp reads deliveries with {@code event_name}
    * @param detection how detection was asked for, e.g. {@code --format auto}
    * @param advice how to name the vendor instead, e.g. {@code name the vendor with --format}
    * @return the adapter
