@@ -100,7 +100,7 @@ public final class SubscriptionParser {
         if (Subscription.CARRIED_KEYS.contains(k)) {
           carried.put(k, e.getValue());
         } else if (!TOP_KEYS.contains(k)) {
-          problem(Problem.child("", k), "unknown key \"" + k + "\"; a subscription has objCode, eventType, objId, filters, filterConnector and the carried keys "
+          problem(Problem.child("", k), "unknown key " + JsonWriter.quote(k) + "; a subscription has objCode, eventType, objId, filters, filterConnector and the carried keys "
               + String.join(", ", sorted(Subscription.CARRIED_KEYS)));
         }
       }
@@ -360,7 +360,7 @@ public final class SubscriptionParser {
     void unknownKeys(JsonValue.Obj o, String pointer, Set<String> allowed, String hint) {
       for (String k : o.members().keySet()) {
         if (!allowed.contains(k)) {
-          problem(Problem.child(pointer, k), "unknown key \"" + k + "\"; " + hint);
+          problem(Problem.child(pointer, k), "unknown key " + JsonWriter.quote(k) + "; " + hint);
         }
       }
     }

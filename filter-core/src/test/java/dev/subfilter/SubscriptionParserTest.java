@@ -223,4 +223,15 @@ class SubscriptionParserTest {
     assertThat(problems.get(99)).startsWith("/k99: unknown key");
     assertThat(problems.get(100)).isEqualTo("(root): 199900 more problems not listed (only the first 100 are)");
   }
+
+  @Test
+  void parse_unknownKeyWithControlCharacters_messageOnOneLine() {
+    JsonValue json = obj("objCode", "TASK", "eventType", "UPDATE", "a\nb", 1, "filters", arr(obj("fieldName", "x", "fieldValue", 1, "bad\r", 2)));
+    assertThatThrownBy(() -> EXTENDED.parse(json)).isInstanceOfSatisfying(InvalidSubscriptionException.class, e -> {
+      assertThat(e.problems()).extracting(Problem::pointer).containsExactly("/a\nb", "/filters/0/bad\r"); // the keys, literally
+      assertThat(e.problems().get(0).message()).startsWith("unknown key \"a\\nb\";");
+      assertThat(e.problems().get(1).message()).startsWith("unknown key \"bad\\r\";");
+      assertThat(e.problems()).allSatisfy(p -> assertThat(p.message()).doesNotContain("\n", "\r"));
+    });
+  }
 }
