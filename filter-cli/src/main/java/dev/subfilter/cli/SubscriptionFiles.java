@@ -141,7 +141,11 @@ final class SubscriptionFiles {
     try {
       root = mapper.readTree(bytes);
     } catch (StreamConstraintsException e) {
-      r.problems.add(new Finding(file, "", "JSON exceeds a reading limit: " + e.getOriginalMessage()));
+      String m = String.valueOf(e.getOriginalMessage());
+      // a file may nest two levels more than a subscription (an array of them): name the subscription's limit, not Jackson's
+      r.problems.add(new Finding(file, "", m.contains("getMaxNestingDepth")
+          ? "JSON nested deeper than " + json.limits().maxJsonDepth() + " levels; raise Limits.maxJsonDepth"
+          : "JSON exceeds a reading limit: " + m));
       return;
     } catch (IOException e) {
       r.problems.add(new Finding(file, "", "not valid JSON: " + Jsons.error(e) + (lenient ? "" : hint(e))));
