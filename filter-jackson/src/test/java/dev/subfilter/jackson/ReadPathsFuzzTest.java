@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * message); subscriptions built from the payload's own fields match the read event exactly when
  * they match the tree's, one by one and through a {@link SubscriptionSet}. Nothing but {@link
  * InvalidEventException} escapes. Run with default limits and with small ones that short inputs
- * reach.
+ * reach. The one allowed difference, names crafted to collide in Jackson's symbol table, is
+ * {@link ReadPathsDivergenceTest}'s.
  */
 class ReadPathsFuzzTest {
   private static final List<SubfilterJson> READERS = List.of(
@@ -69,6 +70,9 @@ class ReadPathsFuzzTest {
       Set<String> kept = reader.stateKeys();
 
       Event fast = new FastWorkfrontScanner(json, kept).scan(payload);
+      if (fast != null && symbolTableGuard(rejected)) {
+        return; // the one allowed difference: see ReadPathsDivergenceTest
+      }
       if (fast != null) {
         require(tree != null, () -> "the scanner accepted what the tree reader rejects: " + rejected);
         sameKept("scanner", fast, tree, kept);
@@ -108,6 +112,11 @@ class ReadPathsFuzzTest {
       List<String> expected = set.match(tree);
       require(json.matchWorkfrontEvent(set, payload).equals(expected), () -> "matchWorkfrontEvent differs from set.match(tree event)");
     }
+  }
+
+  /** Jackson's guard against names crafted to collide in its symbol table, which the fast scanner does not imitate. */
+  private static boolean symbolTableGuard(InvalidEventException rejected) {
+    return rejected != null && rejected.problem().message().startsWith("JSON exceeds a reading limit: Spill-over slots in symbol table");
   }
 
   /** The top-level keys of both states, sorted (the order of the keys decides nothing but which half is kept). */
