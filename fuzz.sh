@@ -68,7 +68,7 @@ fuzz() { # MODULE CLASS METHOD MINUTES
   local corpus=".cifuzz-corpus/$cls/$m"
   mkdir -p "$mod/$corpus" "$(inputs_dir "$mod" "$cls" "$m")"
   echo "fuzz: ${cls##*.}#$m for $minutes min ($(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  jazzer "$mod" "$cls" "$m" -max_total_time=$((minutes * 60)) -print_final_stats=1 -timeout=60 -report_slow_units=60 "$corpus"
+  jazzer "$mod" "$cls" "$m" -max_total_time=$((minutes * 60)) -print_final_stats=1 -timeout=300 -report_slow_units=120 "$corpus"
 }
 
 keep() { # MODULE CLASS METHOD: merge the grown corpus into the inputs, keeping only inputs that add coverage
