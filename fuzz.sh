@@ -5,13 +5,13 @@
 #   bash fuzz.sh list                       the targets
 #   bash fuzz.sh TARGET|all [MINUTES]       fuzz one target (Class#method, a class, or a part of a
 #                                           name) or every one, MINUTES each (default 10), niced
-#   bash fuzz.sh keep TARGET|all            minimise the corpus a run grew into the committed inputs
+#   bash fuzz.sh keep TARGET|all            add the corpus a run grew to the committed inputs
 #   bash fuzz.sh seed                       rewrite the seed inputs from spec-tests/, examples/ and
 #                                           filter-jackson's 4me fixture (needs python3)
 #
 # Inputs (Jazzer's layout, replayed by ./mvnw verify): MODULE/src/test/resources/PACKAGE/CLASSInputs/
 # METHOD/. A crash is written there as crash-<sha1> and fails verify until fixed. The corpus a run
-# grows: MODULE/.cifuzz-corpus/CLASS/METHOD (not committed; `keep` merges it into the inputs).
+# grows: MODULE/.cifuzz-corpus/CLASS/METHOD (not committed; `keep` copies it into the inputs).
 # Each run prints libFuzzer's status lines (cov: edges, ft: features, exec/s) and a final count.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -21,17 +21,18 @@ TARGETS=(
   "filter-jackson dev.subfilter.jackson.SubscriptionParserFuzzTest parse_anyText_subscriptionOrLocatedProblems"
   "filter-jackson dev.subfilter.jackson.AdaptersFuzzTest read_anyBody_deliveryOrDocumentedRejection"
   "filter-jackson dev.subfilter.jackson.AdaptersFuzzTest read_signedFourMeDelivery_acceptedOnlyWhenUnaltered"
-  "filter-cli dev.subfilter.cli.EventSplitterFuzzTest split_anyBytes_piecesOfTheInputAsTheReferenceSplitFinds"
+  "filter-cli dev.subfilter.cli.EventSplitterFuzzTest split_anyBytes_piecesOfTheInputAsTheReferenceSplitFinds -max_len=4096"
   "filter-cli dev.subfilter.cli.EventSplitterFuzzTest split_laidOutPayloads_findsExactlyThemAndMatchReportsEach"
   "filter-cli dev.subfilter.cli.SpecFileFuzzTest spec_anyDocument_casesOrOneFailure"
 )
+# (a fourth field: libFuzzer flags of that target; whole spec files seed the splitter, but it is fuzzed on short inputs)
 # what coverage guides: our code and Jackson's tokenizer (where the read paths differ)
 INSTRUMENT="dev.subfilter.**,com.fasterxml.jackson.core.**"
 
 selected() {
-  local want="$1" t mod cls m
+  local want="$1" t mod cls m flags
   for t in "${TARGETS[@]}"; do
-    read -r mod cls m <<<"$t"
+    read -r mod cls m flags <<<"$t"
     if [ "$want" = all ] || [ "$want" = "${cls##*.}#$m" ] || [ "$want" = "${cls##*.}" ] || [[ "${cls##*.}#$m" == *"$want"* ]]; then
       echo "$t"
     fi
@@ -63,28 +64,24 @@ jazzer() { # MODULE CLASS METHOD ARGS...
     com.code_intelligence.jazzer.Jazzer --target_class="$cls" --target_method="$m" --instrument="$INSTRUMENT" "$@")
 }
 
-fuzz() { # MODULE CLASS METHOD MINUTES
-  local mod="$1" cls="$2" m="$3" minutes="$4"
+fuzz() { # MODULE CLASS METHOD MINUTES [FLAGS]
+  local mod="$1" cls="$2" m="$3" minutes="$4" flags="${5:-}"
   local corpus=".cifuzz-corpus/$cls/$m"
   mkdir -p "$mod/$corpus" "$(inputs_dir "$mod" "$cls" "$m")"
   echo "fuzz: ${cls##*.}#$m for $minutes min ($(date -u +%FT%TZ), $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg))" >&2
-  jazzer "$mod" "$cls" "$m" -max_total_time=$((minutes * 60)) -print_final_stats=1 -timeout=300 -report_slow_units=120 "$corpus"
+  # shellcheck disable=SC2086
+  jazzer "$mod" "$cls" "$m" -max_total_time=$((minutes * 60)) -print_final_stats=1 -timeout=300 -report_slow_units=120 $flags "$corpus"
 }
 
-keep() { # MODULE CLASS METHOD: merge the grown corpus into the inputs, keeping only inputs that add coverage
+keep() { # MODULE CLASS METHOD: copy the corpus a run grew (inputs that reached new coverage, named by their SHA-1) into the inputs
   local mod="$1" cls="$2" m="$3"
-  local inputs corpus
+  local inputs corpus before
   inputs="$(inputs_dir "$mod" "$cls" "$m")"
   corpus="$mod/.cifuzz-corpus/$cls/$m"
   [ -d "$corpus" ] || { echo "fuzz: no corpus for ${cls##*.}#$m; fuzz it first" >&2; return 1; }
-  local merged="$mod/target/fuzz-merged/${cls##*.}-$m"
-  rm -rf "$merged" && mkdir -p "$merged"
-  cp "$inputs"/* "$merged"/ 2>/dev/null || true
-  jazzer "$mod" "$cls" "$m" -merge=1 "../$merged" "$corpus" "${inputs#"$mod"/}"
-  for f in "$merged"/*; do
-    [ -e "$inputs/$(basename "$f")" ] || cp "$f" "$inputs/"
-  done
-  echo "fuzz: ${cls##*.}#$m now has $(ls "$inputs" | wc -l) inputs" >&2
+  before=$(ls "$inputs" | wc -l)
+  cp -n "$corpus"/* "$inputs"/ 2>/dev/null || true
+  echo "fuzz: ${cls##*.}#$m: $before inputs, now $(ls "$inputs" | wc -l)" >&2
 }
 
 seed() { # the seed inputs: every spec case's subscription and event, the examples, the 4me fixture
@@ -142,19 +139,18 @@ EOF
 cmd="${1:-list}"
 case "$cmd" in
   list)
-    for t in "${TARGETS[@]}"; do read -r mod cls m <<<"$t"; echo "${cls##*.}#$m  ($mod)"; done ;;
+    for t in "${TARGETS[@]}"; do read -r mod cls m _ <<<"$t"; echo "${cls##*.}#$m  ($mod)"; done ;;
   seed)
     seed ;;
   keep)
-    build
-    selected "${2:?keep TARGET|all}" | while read -r mod cls m; do keep "$mod" "$cls" "$m"; done ;;
+    selected "${2:?keep TARGET|all}" | while read -r mod cls m _; do keep "$mod" "$cls" "$m"; done ;;
   *)
     chosen="$(selected "$cmd")"
     [ -n "$chosen" ] || { echo "fuzz: no target matches $cmd (bash fuzz.sh list)" >&2; exit 2; }
     build
     status=0
-    while read -r mod cls m; do
-      fuzz "$mod" "$cls" "$m" "${2:-10}" || status=$?
+    while read -r mod cls m flags; do
+      fuzz "$mod" "$cls" "$m" "${2:-10}" "$flags" || status=$?
     done <<<"$chosen"
     exit $status ;;
 esac
