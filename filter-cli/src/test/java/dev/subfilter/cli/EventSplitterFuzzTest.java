@@ -327,8 +327,12 @@ class EventSplitterFuzzTest {
     }
     byte[] input = text.toByteArray();
     EventSplitter.Layout as = layout == 0 ? EventSplitter.Layout.LINES : EventSplitter.Layout.VALUES;
+    if (layout == 0 && !payloads.isEmpty() && payloads.get(0).isArray()) {
+      return; // documented: an input whose first byte is '[' is one JSON array, even named .ndjson (left so; the splitter's own unit tests pin it)
+    }
     List<String> split = split(new ByteArrayInputStream(input), as, 1 << 20);
     require(split.equals(expected), () -> as + ": laid out " + expected + ", split " + split);
+    // AUTO reads them alike, but values over many lines after a first one on one line (then it reads NDJSON, as documented)
     require(split(trickle(input), EventSplitter.Layout.AUTO, 1 << 20).equals(expected) || layout == 2,
         () -> "AUTO splits the laid out payloads otherwise");
 
