@@ -59,8 +59,16 @@ jazzer() { # MODULE CLASS METHOD ARGS...
   rm -rf "$run" && mkdir -p "$run"
   cp -r "$mod/target/classes" "$run/classes"
   cp -r "$mod/target/test-classes" "$run/test-classes"
+  local cp="" entry
+  mkdir -p "$run/lib"
+  for entry in $(tr ':' ' ' <"$mod/target/fuzz-classpath.txt"); do
+    case "$entry" in # the other modules' jars too: a build meanwhile rewrites them
+      "$PWD"/*) cp "$entry" "$run/lib/" && entry="$PWD/$run/lib/$(basename "$entry")" ;;
+    esac
+    cp="$cp:$entry"
+  done
   (cd "$mod" && nice -n 10 java -Xmx2g -Xss4m \
-    -cp "../$run/test-classes:../$run/classes:$(cat target/fuzz-classpath.txt)" \
+    -cp "../$run/test-classes:../$run/classes$cp" \
     com.code_intelligence.jazzer.Jazzer --target_class="$cls" --target_method="$m" --instrument="$INSTRUMENT" "$@")
 }
 

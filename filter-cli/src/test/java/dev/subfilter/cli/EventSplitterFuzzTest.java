@@ -301,7 +301,7 @@ class EventSplitterFuzzTest {
     for (int i = 0; i < count && data.remainingBytes() > 0; i++) {
       JsonNode v = data.consumeBoolean() ? event(data) : value(data, 3);
       // values over many lines must be objects or arrays: any other token is read to the end of its line
-      payloads.add(layout == 2 && !v.isContainerNode() ? JsonNodeFactory.instance.arrayNode().add(v) : v);
+      payloads.add(layout == 2 && !v.isContainerNode() ? JsonNodeFactory.instance.objectNode().set("v", v) : v);
     }
     ByteArrayOutputStream text = new ByteArrayOutputStream();
     List<String> expected = new ArrayList<>();
@@ -327,7 +327,7 @@ class EventSplitterFuzzTest {
     }
     byte[] input = text.toByteArray();
     EventSplitter.Layout as = layout == 0 ? EventSplitter.Layout.LINES : EventSplitter.Layout.VALUES;
-    if (layout == 0 && !payloads.isEmpty() && payloads.get(0).isArray()) {
+    if (layout != 1 && !payloads.isEmpty() && payloads.get(0).isArray()) {
       return; // documented: an input whose first byte is '[' is one JSON array, even named .ndjson (left so; the splitter's own unit tests pin it)
     }
     List<String> split = split(new ByteArrayInputStream(input), as, 1 << 20);
