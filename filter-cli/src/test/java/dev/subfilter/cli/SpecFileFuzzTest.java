@@ -1,11 +1,8 @@
 package dev.subfilter.cli;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.io.ByteArrayInputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,11 +17,8 @@ import java.util.List;
  * reference count gives, exiting 0 or 1.
  */
 class SpecFileFuzzTest {
-  @SuppressWarnings("deprecation") // as SpecCommand and the spec-tests module read spec files
-  private static final ObjectMapper SPEC = JsonMapper.builder()
-      .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
-      .build();
+  // the reader SpecCommand and the spec-tests module read spec files with
+  private static final ObjectMapper SPEC = SpecCase.mapper();
 
   @FuzzTest(maxDuration = "10m")
   void spec_anyDocument_casesOrOneFailure(byte[] input) {
