@@ -89,6 +89,12 @@ final class Bucket {
     return n == null ? 1.0 : n / (double) k.total;
   }
 
+  /** How many conditions of listing kind {@code kind} on (old, path, folded) this bucket's unpinned subscriptions have counted. */
+  int counted(Listing.Kind kind, boolean old, IndexPath path, boolean folded) {
+    ValueCounts k = eqCounts.get(new StatePath(kind, old, path, folded));
+    return k == null ? 0 : k.total;
+  }
+
   /** The number of distinct values the eq conditions on (old, path, folded) of this bucket's unpinned subscriptions name. */
   int eqDistinct(boolean old, IndexPath path, boolean folded) {
     ValueCounts k = eqCounts.get(new StatePath(Listing.Kind.EQ, old, path, folded));

@@ -49,7 +49,8 @@ import java.util.List;
  * distinct values ({@code ownerID}) beats one of a field with few ({@code status}), and a popular
  * value of a field beats a rare one less easily. A prefix or suffix listing's share is counted the
  * same way among the prefixes (suffixes) of its path, but is at least {@code 8^-length} (a short
- * text is reached by many strings, whatever the subscriptions say: {@code ""} by all). Contains,
+ * text is reached by many strings, whatever the subscriptions say: {@code ""} by all), and is
+ * {@code 8^-length} alone while fewer than {@link #MIN_COUNTED} are counted on the path. Contains,
  * substring and presence listings count as 1, the worst share: anything else is preferred over
  * them. Ties go to the fewer listings, then (one listing) by kind: eq, then prefix, suffix,
  * contains and substring by the longer text, then presence; among eq listings the path with more
@@ -66,6 +67,12 @@ final class KeyChooser {
 
   /** The deepest alternation of AND and OR groups looked into. */
   static final int MAX_DEPTH = 32;
+
+  /**
+   * Below this many prefixes (suffixes) counted on a path, their counts say little (the first one
+   * on a path would have a share of 1, worse than any eq): the share is then {@code 8^-length} alone.
+   */
+  static final int MIN_COUNTED = 8;
 
   private KeyChooser() {}
 
@@ -215,7 +222,10 @@ final class KeyChooser {
   private static double share(Bucket b, Listing k) {
     return switch (k.kind) {
       case EQ -> b.share(Listing.Kind.EQ, k.old, k.path, k.folded, k.eqValue);
-      case PREFIX, SUFFIX -> Math.max(b.share(k.kind, k.old, k.path, k.folded, k.literal), Math.pow(8, -k.literal.length()));
+      case PREFIX, SUFFIX -> {
+        double prior = Math.pow(8, -k.literal.length());
+        yield b.counted(k.kind, k.old, k.path, k.folded) < MIN_COUNTED ? prior : Math.max(b.share(k.kind, k.old, k.path, k.folded, k.literal), prior);
+      }
       default -> 1.0;
     };
   }

@@ -178,7 +178,7 @@ class KeyChooserTest {
     assertThat(chosen(sub(Connector.AND, ext("name", Operator.STARTS_WITH, "Des", false)))).containsExactly("prefix newState name");
     assertThat(chosen(sub(Connector.AND, ext("name", Operator.ENDS_WITH, "ign", false)))).containsExactly("suffix newState name");
     assertThat(chosen(sub(Connector.AND, ext("name", Operator.STARTS_WITH, "Des", false), eq("status", "CUR"))))
-        .as("an eq is preferred").containsExactly("eq newState status");
+        .as("nothing counted yet: three letters (a share of 8^-3) beat an eq whose one count says nothing (1)").containsExactly("prefix newState name");
   }
 
   private static String likeListing(String pattern) {
@@ -194,6 +194,18 @@ class KeyChooserTest {
     List<String> seen = new ArrayList<>();
     KeyChooser.countedKeys(Plan.of(s), (kind, old, path, folded, value) -> seen.add(kind.word + (folded ? "/ignoreCase " : " ") + path + "=" + value));
     assertThat(seen).containsExactly("eq status=CUR", "eq status=NEW", "prefix/ignoreCase name=de", "suffix name=ign");
+  }
+
+  @Test
+  void choose_theFirstSuffixOrPrefixOnAPath_beatsAnEqOfAFieldWithFewValues() {
+    Bucket b = counting(sub(Connector.AND, eq("status", "CUR")), sub(Connector.AND, eq("status", "NEW")),
+        sub(Connector.AND, eq("status", "CPL")), sub(Connector.AND, eq("status", "INP")));
+    assertThat(chosen(b, sub(Connector.AND, ext("projectID", Operator.ENDS_WITH, "fa4e9a8fc49c", false), eq("status", "CUR"))))
+        .as("one suffix counted on projectID: its length says more than its count").containsExactly("suffix newState projectID");
+    assertThat(chosen(b, sub(Connector.AND, ext("projectID", Operator.STARTS_WITH, "f", false), eq("status", "CUR"))))
+        .as("one letter: 1/8 of the strings, fewer than status CUR's share").containsExactly("prefix newState projectID");
+    assertThat(chosen(b, sub(Connector.AND, ext("projectID", Operator.LIKE, "*", false), eq("status", "CUR"))))
+        .as("a like of only a star: the empty prefix, which every string has").containsExactly("eq newState status");
   }
 
   @Test
