@@ -22,10 +22,27 @@ final class SubscriptionFiles {
   /** A valid subscription under its id. */
   record Entry(String id, Subscription subscription) {}
 
-  /** A problem in a file: {@code file:/pointer: message}. */
+  /** A problem in a file: {@code file:/pointer: message}, on one line. */
   record Finding(String file, String pointer, String message) {
     String format() {
-      return file + ":" + (pointer.isEmpty() ? "(root)" : pointer) + ": " + message;
+      return oneLine(file + ":" + (pointer.isEmpty() ? "(root)" : pointer) + ": " + message);
+    }
+
+    /** A pointer holds keys literally: a key with a line break in it must not break the line. */
+    private static String oneLine(String s) {
+      StringBuilder b = null;
+      for (int i = 0; i < s.length(); i++) {
+        char c = s.charAt(i);
+        if (c < 0x20) {
+          if (b == null) {
+            b = new StringBuilder(s.length() + 8).append(s, 0, i);
+          }
+          b.append(c == '\n' ? "\\n" : c == '\r' ? "\\r" : c == '\t' ? "\\t" : String.format("\\u%04x", (int) c));
+        } else if (b != null) {
+          b.append(c);
+        }
+      }
+      return b == null ? s : b.toString();
     }
   }
 
