@@ -32,6 +32,8 @@ public sealed interface Filter {
      * @param fieldValue the value compared against; required when {@link Operator#usesValue()},
      *     else ignored
      * @param state the state read; not {@code null}
+     * @param ignoreCase whether strings are case-folded on both sides; only where {@link
+     *     Operator#allowsIgnoreCase()}
      * @throws NullPointerException when fieldName, comparison or state is {@code null}
      * @throws IllegalArgumentException when fieldName is empty; fieldValue is {@code null} for an
      *     operator that reads it, or is not what the operator reads ({@code startsWith} and {@code

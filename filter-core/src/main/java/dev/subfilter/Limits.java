@@ -49,6 +49,7 @@ public record Limits(
    * @param maxStringLength in characters (UTF-16 units), at most {@link #MAX_STRING_LENGTH}
    * @param maxDocumentBytes in bytes
    * @param maxJsonDepth JSON nesting, in levels, at most {@link #MAX_DEPTH}
+   * @param maxInValues values of an {@code in} or {@code notIn} list
    * @throws IllegalArgumentException when a limit is below 1, a depth above {@link #MAX_DEPTH} or the string length above {@link #MAX_STRING_LENGTH}
    */
   public Limits {
@@ -65,6 +66,12 @@ public record Limits(
    * Limits with {@link #DEFAULT_MAX_IN_VALUES} values in an {@code in} list: the constructor from
    * before {@code maxInValues}, kept for callers that name the other six.
    *
+   * @param maxGroupDepth group nesting, in levels, at most {@link #MAX_DEPTH}
+   * @param maxFilters filters and groups per subscription
+   * @param maxValueDepth {@code fieldValue} nesting, in levels, at most {@link #MAX_DEPTH}
+   * @param maxStringLength in characters (UTF-16 units), at most {@link #MAX_STRING_LENGTH}
+   * @param maxDocumentBytes in bytes
+   * @param maxJsonDepth JSON nesting, in levels, at most {@link #MAX_DEPTH}
    * @throws IllegalArgumentException as the canonical constructor does
    */
   public Limits(int maxGroupDepth, int maxFilters, int maxValueDepth, int maxStringLength, long maxDocumentBytes, int maxJsonDepth) {
@@ -139,6 +146,13 @@ public record Limits(
     return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, v, maxInValues);
   }
 
+  /**
+   * A copy with {@link #maxInValues()} changed.
+   *
+   * @param v how many values an {@code in} or {@code notIn} list may hold, at least 1
+   * @return the new limits; this one is unchanged
+   * @throws IllegalArgumentException when {@code v} is below 1
+   */
   public Limits withMaxInValues(int v) {
     return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth, v);
   }

@@ -105,6 +105,8 @@ public enum Operator {
    * Whether a condition with this operator may set {@code ignoreCase} (extended mode): the
    * comparisons of strings, {@code eq ne contains notContains containsOnly startsWith endsWith like
    * in notIn}; not the orderings, {@code changed}, {@code exists} nor {@code notExists}.
+   *
+   * @return whether {@code ignoreCase} may be set with this operator
    */
   public boolean allowsIgnoreCase() {
     return usesValue() && this != GT && this != GTE && this != LT && this != LTE;
