@@ -3,15 +3,23 @@
 #
 #   bash benchmarks/run.sh            full run (-f 1 -wi 3 -i 5, 2 s iterations): the README's table
 #   bash benchmarks/run.sh --smoke    every benchmark once, seconds per benchmark (CI: compiles and runs; no timing is checked)
+#   bash benchmarks/run.sh --guard    the CI guard (Guard): allocation, index counters and same-JVM ratios against the
+#                                     budgets of benchmarks/guard-baseline.tsv; prints its table, exits 1 on a regression
+#   bash benchmarks/run.sh --guard --update   the same, then rewrites the baselines and budgets (margins kept)
 #   bash benchmarks/run.sh [--smoke] REGEX [JMH OPTIONS...]   a subset, e.g. ManySubscriptionsBenchmark -p size=10000
 #
-# Builds benchmarks/target/benchmarks.jar first when it is missing (mvn install of the modules it needs).
+# Builds benchmarks/target/benchmarks.jar first when it is missing (a reactor package of the modules it needs).
 # Results: benchmarks/target/jmh-result.csv (JMH's CSV) and the table on standard output; a run of the
 # whole suite (no REGEX) also measures the retained heap of a 10,000-subscription set (RetainedHeap).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 smoke=false
+guard=false
+if [[ "${1:-}" == "--guard" ]]; then
+  guard=true
+  shift
+fi
 if [[ "${1:-}" == "--smoke" ]]; then
   smoke=true
   shift
@@ -21,11 +29,19 @@ jar=benchmarks/target/benchmarks.jar
 if [[ ! -f "$jar" ]]; then
   mvn_cmd=./mvnw
   [[ -x "$mvn_cmd" ]] || mvn_cmd=mvn
-  "$mvn_cmd" -q -pl benchmarks -am install -DskipTests
+  "$mvn_cmd" -q -pl benchmarks -am package -DskipTests
 fi
 
 # Fixed JVM flags: same heap, GC and compiler for every fork, every run.
 jvm_flags="-Xms2g -Xmx2g -XX:+UseParallelGC -XX:+AlwaysPreTouch"
+
+if $guard; then
+  # one JVM (-f 0 inside): the ratios compare paths timed in the same JVM, minutes in all
+  java -version 2>&1 | head -1
+  echo "$(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+  # shellcheck disable=SC2086
+  exec java $jvm_flags -cp "$jar" dev.subfilter.bench.Guard benchmarks/guard-baseline.tsv "$@"
+fi
 
 result=benchmarks/target/jmh-result.csv
 java -version 2>&1 | head -1

@@ -362,6 +362,25 @@ class SubscriptionSetTest {
   }
 
   @Test
+  void matchWithCounters_countsEventsCandidatesAndFallback_sameAnswer() {
+    SubscriptionSet set = new SubscriptionSet();
+    set.add("by name", sub(eq("name", JsonValue.of("n1"))));
+    set.add("by status", sub(eq("status", JsonValue.of("CUR"))));
+    set.add("loose", sub(cond("priority", Operator.GT, JsonValue.of(2), State.NEW_STATE)));
+    SubscriptionSet.MatchCounters counters = new SubscriptionSet.MatchCounters();
+    Event e = task("name", "n1", "status", "NEW", "priority", 1L);
+    assertThat(set.match(e, counters)).isEqualTo(set.match(e)).containsExactly("by name");
+    assertThat(set.match(task("name", "n2", "status", "CUR", "priority", 3L), counters)).containsExactly("by status", "loose");
+    assertThat(counters.events()).isEqualTo(2);
+    assertThat(counters.eqCandidates()).as("one eq candidate per event").isEqualTo(2);
+    assertThat(counters.fallbackCandidates()).as("the range has nothing to index: evaluated for every event").isEqualTo(2);
+    assertThat(counters.candidates()).isEqualTo(4);
+    assertThat(counters.matches()).isEqualTo(3);
+    assertThat(counters.pinnedCandidates()).isZero();
+    assertThat(counters.containsCandidates()).isZero();
+  }
+
+  @Test
   void containsIndex_substringsOfStrings_membersOfArrays() {
     SubscriptionSet set = new SubscriptionSet();
     for (String lit : List.of("he", "she", "his", "hers")) {

@@ -2,6 +2,7 @@ package dev.subfilter.cli;
 
 import dev.subfilter.Event;
 import dev.subfilter.InvalidEventException;
+import dev.subfilter.SubscriptionSet;
 import dev.subfilter.jackson.Delivery;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -29,6 +30,14 @@ final class EventReader {
   interface Handler {
     void event(String position, Event event);
 
+    /**
+     * An event read with {@link #read(Handler, SubscriptionSet)}: {@code ids} are the set's matches
+     * when the read found them in the same pass, else {@code null}. By default {@link #event(String, Event)}.
+     */
+    default void event(String position, Event event, List<String> ids) {
+      event(position, event);
+    }
+
     /** A vendor's ownership check (4me {@code webhook.verify}): no event, but not bad either. */
     void handshake(String position, Delivery.Handshake handshake);
   }
@@ -40,6 +49,7 @@ final class EventReader {
   private final List<String> inputs;
   private final Progress progress;
   private long bytesRead;
+  private SubscriptionSet set;
 
   long events;
   long bad;
@@ -102,6 +112,12 @@ final class EventReader {
   }
 
   void read(Handler h) {
+    read(h, null);
+  }
+
+  /** Reads every input; with a {@code set}, Workfront events are matched as they are read (one pass). */
+  void read(Handler h, SubscriptionSet set) {
+    this.set = set;
     for (String in : inputs) {
       if (in.equals("-")) {
         if (env.interactive()) {
@@ -166,20 +182,21 @@ final class EventReader {
   }
 
   private void decode(String position, byte[] body, Handler h) {
-    Delivery d;
+    EventDecoder.Decoded decoded;
     try {
-      d = decoder.read(body);
+      decoded = decoder.read(body, set);
     } catch (InvalidEventException e) {
       bad++;
       problem(position + ": " + e.getMessage().replace('\n', ' '));
       return;
     }
+    Delivery d = decoded.delivery();
     if (d instanceof Delivery.Handshake hs) {
       handshakes++;
       h.handshake(position, hs);
     } else {
       events++;
-      h.event(position, ((Delivery.Received) d).event());
+      h.event(position, ((Delivery.Received) d).event(), decoded.ids());
     }
     progress.tick(events + bad + handshakes);
   }

@@ -1,6 +1,5 @@
 package dev.subfilter.cli;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -56,8 +55,9 @@ final class EventSplitter {
   private int lim;
   private int line = 1;
 
-  // the value being scanned
-  private final ByteArrayOutputStream value = new ByteArrayOutputStream();
+  // the value being scanned: bytes [0, size) of value (a plain array: appended in bulk where it can)
+  private byte[] value = new byte[1 << 12];
+  private int size;
   private boolean oversize;
   private int depth;
   private boolean inString;
@@ -166,27 +166,56 @@ final class EventSplitter {
 
   // ------------------------------------------------------------------ NDJSON
 
-  /** Every non-blank line is a payload. */
+  /**
+   * Every non-blank line is a payload. In bulk: each buffer is searched for the next newline and
+   * the bytes before it copied at once (leading blanks skipped, trailing ones trimmed on emit).
+   */
   private void lines() throws IOException {
     while (true) {
       int start = line;
-      int c;
       boolean blank = true;
-      while ((c = read()) >= 0 && c != '\n') {
-        if (blank && space(c)) {
-          continue;
+      boolean newline = false;
+      while (!newline) {
+        if (pos == lim && !fill()) {
+          break;
         }
-        blank = false;
-        append(c);
+        int from = pos;
+        int end = from;
+        byte[] b = buf;
+        while (end < lim && b[end] != '\n') {
+          end++;
+        }
+        newline = end < lim;
+        pos = newline ? end + 1 : end;
+        if (blank) {
+          while (from < end && space(b[from])) {
+            from++;
+          }
+          blank = from == end;
+        }
+        appendRange(b, from, end);
       }
       if (!blank) {
         emit(start);
+      } else {
+        reset();
       }
-      if (c < 0) {
+      if (!newline) {
         return;
       }
       line++;
     }
+  }
+
+  /** Reads the next buffer; false at the end of the input. */
+  private boolean fill() throws IOException {
+    int n = in.read(buf);
+    if (n <= 0) {
+      return false;
+    }
+    pos = 0;
+    lim = n;
+    return true;
   }
 
   // ------------------------------------------------------------------ JSON values
@@ -360,11 +389,33 @@ final class EventSplitter {
   }
 
   private void append(int c) {
-    if (value.size() >= maxBytes) {
+    if (size >= maxBytes) {
       oversize = true;
       return;
     }
-    value.write(c);
+    if (size == value.length) {
+      grow(size + 1);
+    }
+    value[size++] = (byte) c;
+  }
+
+  private void appendRange(byte[] b, int from, int to) {
+    int n = Math.min(to - from, maxBytes - size);
+    if (n < to - from) {
+      oversize = true;
+    }
+    if (n <= 0) {
+      return;
+    }
+    if (size + n > value.length) {
+      grow(size + n);
+    }
+    System.arraycopy(b, from, value, size, n);
+    size += n;
+  }
+
+  private void grow(int needed) {
+    value = java.util.Arrays.copyOf(value, (int) Math.min(Math.max((long) needed, 2L * value.length), Integer.MAX_VALUE - 8));
   }
 
   private void emit(int start) {
@@ -373,7 +424,11 @@ final class EventSplitter {
       sink.bad(start, "a payload larger than " + maxBytes + " bytes; skipped");
       return;
     }
-    byte[] body = trimEnd(value.toByteArray());
+    int n = size;
+    while (n > 0 && space(value[n - 1])) {
+      n--;
+    }
+    byte[] body = java.util.Arrays.copyOf(value, n);
     reset();
     if (body.length > 0) {
       sink.payload(start, body);
@@ -381,15 +436,10 @@ final class EventSplitter {
   }
 
   private void reset() {
-    value.reset();
+    size = 0;
     oversize = false;
-  }
-
-  private static byte[] trimEnd(byte[] b) {
-    int n = b.length;
-    while (n > 0 && space(b[n - 1])) {
-      n--;
+    if (value.length > 1 << 20) {
+      value = new byte[1 << 12]; // one huge payload does not pin its buffer for the rest of the input
     }
-    return n == b.length ? b : java.util.Arrays.copyOf(b, n);
   }
 }

@@ -89,7 +89,12 @@ public final class MatchCommand implements Callable<Integer> {
     reader.read(new EventReader.Handler() {
       @Override
       public void event(String position, Event e) {
-        List<String> ids = set.match(e);
+        event(position, e, null);
+      }
+
+      @Override
+      public void event(String position, Event e, List<String> matched) {
+        List<String> ids = matched != null ? matched : set.match(e);
         if (!ids.isEmpty()) {
           matchedEvents[0]++;
           matches[0] += ids.size();
@@ -124,7 +129,7 @@ public final class MatchCommand implements Callable<Integer> {
           print(out, progress, line);
         }
       }
-    });
+    }, set);
 
     if (count) {
       ObjectNode totals = CliJson.OUT.createObjectNode();

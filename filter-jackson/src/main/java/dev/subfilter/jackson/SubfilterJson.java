@@ -233,6 +233,46 @@ public final class SubfilterJson {
     return set.readAndMatch(keys -> readerFor(keys).read(payload));
   }
 
+  /**
+   * The event and the ids of the subscriptions of {@code set} it matches, from one streaming pass
+   * (as {@link #matchWorkfrontEvent}): for a caller that needs both, e.g. to forward or print the
+   * event's gate beside its matches, without reading the payload twice. The event is <em>pruned</em>:
+   * its states hold only the keys the set's subscriptions read ({@link SubscriptionSet#stateKeys()}
+   * of the snapshot matched), so it matches exactly what the full event matches, and its source,
+   * name, eventType, objCode and objId are the full event's; read the payload with {@link
+   * #readWorkfrontEvent(byte[])} for every state key. Thread-safe.
+   *
+   * @param set the subscriptions; not {@code null}
+   * @param payload the webhook's body; not {@code null}
+   * @return the (pruned) event and the ids of the matching subscriptions, in the set's order
+   * @throws InvalidEventException exactly as {@link #readWorkfrontEvent(byte[])}
+   */
+  public WorkfrontMatch readAndMatchWorkfrontEvent(SubscriptionSet set, byte[] payload) {
+    Objects.requireNonNull(set, "set");
+    Objects.requireNonNull(payload, "payload");
+    Event[] read = new Event[1];
+    List<String> ids = set.readAndMatch(keys -> read[0] = readerFor(keys).read(payload));
+    return new WorkfrontMatch(read[0], ids);
+  }
+
+  /**
+   * What {@link #readAndMatchWorkfrontEvent} returns.
+   *
+   * @param event the event, its states pruned to the keys the set reads; not {@code null}
+   * @param ids the ids of the matching subscriptions, in the set's order; unmodifiable, not {@code null}
+   */
+  public record WorkfrontMatch(Event event, List<String> ids) {
+    /**
+     * Checks the parts.
+     *
+     * @throws NullPointerException when a part is {@code null}
+     */
+    public WorkfrontMatch {
+      Objects.requireNonNull(event, "event");
+      Objects.requireNonNull(ids, "ids");
+    }
+  }
+
   private WorkfrontStreamReader readerFor(Set<String> keys) {
     KeyedReader[] cached = readers;
     for (KeyedReader r : cached) {

@@ -67,6 +67,7 @@ class SetStreamingProperties {
           .getBytes(StandardCharsets.UTF_8);
       String tree = outcome(() -> set.match(JSON.readWorkfrontEvent(bytes)));
       assertThat(outcome(() -> JSON.matchWorkfrontEvent(set, bytes))).as("after %d adds", i + 1).isEqualTo(tree);
+      assertThat(outcome(() -> JSON.readAndMatchWorkfrontEvent(set, bytes).ids())).as("one pass, event and ids").isEqualTo(tree);
       Statistics.label("outcome").collect(tree.startsWith("matched []") ? "none" : tree.startsWith("matched") ? "some" : "invalid");
     }
     Statistics.label("outcome").coverage(cov -> {

@@ -176,4 +176,27 @@ class SubfilterJsonTest {
     assertThatThrownBy(() -> JSON.matchWorkfrontEvent(set, "{\"eventType\": 1}".getBytes(StandardCharsets.UTF_8)))
         .isInstanceOf(InvalidEventException.class).hasMessageContaining("/eventType");
   }
+
+  @Test
+  void readAndMatchWorkfrontEvent_onePass_eventGateAndIdsOfTheTreeRead() {
+    dev.subfilter.SubscriptionSet set = new dev.subfilter.SubscriptionSet();
+    set.add("cpl", JSON.readSubscription("""
+        {"objCode": "TASK", "eventType": "UPDATE", "filters": [{"fieldName": "status", "fieldValue": "CPL"}]}""").compile());
+    set.add("cur", JSON.readSubscription("""
+        {"objCode": "TASK", "eventType": "UPDATE", "filters": [{"fieldName": "status", "fieldValue": "CUR"}]}""").compile());
+    byte[] payload = """
+        {"eventType": "UPDATE", "newState": {"objCode": "TASK", "ID": "t1", "status": "CPL", "name": "Ship it", "big": [1, 2, {"x": "y"}]},
+         "oldState": {"objCode": "TASK", "ID": "t1", "status": "CUR", "name": "Ship it"}}""".getBytes(StandardCharsets.UTF_8);
+    SubfilterJson.WorkfrontMatch m = JSON.readAndMatchWorkfrontEvent(set, payload);
+    Event full = JSON.readWorkfrontEvent(payload);
+    assertThat(m.ids()).containsExactly("cpl").isEqualTo(set.match(full));
+    assertThat(m.event().eventType()).isEqualTo("UPDATE");
+    assertThat(m.event().objCode()).isEqualTo("TASK");
+    assertThat(m.event().objId()).isEqualTo("t1");
+    assertThat(m.event().source()).isEqualTo(full.source());
+    assertThat(m.event().name()).isEqualTo(full.name());
+    assertThat(set.match(m.event())).as("the pruned event matches what the full one matches").containsExactly("cpl");
+    assertThatThrownBy(() -> JSON.readAndMatchWorkfrontEvent(set, "{\"eventType\": 1}".getBytes(StandardCharsets.UTF_8)))
+        .isInstanceOf(InvalidEventException.class).hasMessageContaining("/eventType");
+  }
 }

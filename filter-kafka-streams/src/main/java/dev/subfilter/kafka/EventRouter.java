@@ -5,6 +5,7 @@ import dev.subfilter.InvalidEventException;
 import dev.subfilter.jackson.Adapter;
 import dev.subfilter.jackson.AutoAdapter;
 import dev.subfilter.jackson.Delivery;
+import dev.subfilter.jackson.SubfilterJson;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -34,8 +35,8 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
   private ProcessorContext<Object, byte[]> context;
   private RouterMetrics metrics;
   /**
-   * How often recent Workfront events matched (a moving average). A matched event needs its whole
-   * tree (headers, canonical values), so when most match, reading the tree and matching it beats
+   * How often recent Workfront events matched (a moving average), with canonical values. A matched
+   * event then needs its whole tree (the canonical values), so when most match, reading the tree and matching it beats
    * the streaming pass followed by the tree; when few match, the streaming pass alone wins. Both
    * answer the same ({@code matchWorkfrontEvent} is {@code match(readWorkfrontEvent)}).
    */
@@ -80,7 +81,13 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
             + String.join(", ", adapters.keySet()) + ", or detects the vendor when the header is absent");
         return;
       }
-      if (adapter == workfront) {
+      if (adapter == workfront && !canonical) {
+        // the original body is forwarded: the event is needed for its gate headers only, which the
+        // pruned event of the one streaming pass has (SubfilterJson.readAndMatchWorkfrontEvent)
+        SubfilterJson.WorkfrontMatch m = state.json.readAndMatchWorkfrontEvent(state.set, body);
+        event = m.event();
+        ids = m.ids();
+      } else if (adapter == workfront) {
         if (workfrontMatchRate > 0.5) {
           event = state.json.readWorkfrontEvent(body);
           ids = state.set.match(event);
