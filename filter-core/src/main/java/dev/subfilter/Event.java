@@ -13,6 +13,10 @@ import java.util.Objects;
  * <p>{@link #oldState()} is {@code null} when the old state is <em>unknown</em> (the vendor sent
  * none): then filters on {@code oldState} and {@code changed} do not match. A known empty old
  * state, as on CREATE, is an empty object.
+ *
+ * <p>Errors follow {@link SubfilterException}'s contract: {@link #workfront} reports a payload's
+ * missing parts as an {@link InvalidEventException}; the {@link Builder}, which code calls, throws
+ * {@link NullPointerException} and {@link IllegalArgumentException} naming the member.
  */
 public final class Event {
   /** The longest numeric object ID, written out, that {@link #workfront} accepts. */
@@ -58,10 +62,29 @@ public final class Event {
    * newState.ID, else oldState.ID, as text.
    *
    * @param oldState the old state, or {@code null} when unknown
+   * @param model the model of the states; not {@code null}
+   * @param eventType the payload's event type
+   * @param newState the new state, an object of {@code model}
    * @return a builder holding all of it, to which the caller may add eventTime and deliveryId
-   * @throws InvalidEventException when neither state has a string objCode
+   * @throws InvalidEventException at {@code /newState} when it is missing or not an object, at
+   *     {@code /oldState} when it is neither an object nor null, at {@code /newState/objCode} when
+   *     neither state has a string objCode
+   * @throws NullPointerException when {@code model} is {@code null}
    */
   public static Builder workfront(JsonModel model, String eventType, Object newState, Object oldState) {
+    Objects.requireNonNull(model, "model");
+    if (newState == null || model.kind(newState) == JsonModel.Kind.NULL) {
+      throw new InvalidEventException(new Problem("/newState", (newState == null ? "missing" : "null") + "; a Workfront event has a newState object"));
+    }
+    if (model.kind(newState) != JsonModel.Kind.OBJECT) {
+      throw new InvalidEventException(new Problem("/newState", "expected a state object, found " + model.kind(newState).name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    if (oldState != null && model.kind(oldState) != JsonModel.Kind.OBJECT && model.kind(oldState) != JsonModel.Kind.NULL) {
+      throw new InvalidEventException(new Problem("/oldState", "expected a state object or null (unknown), found " + model.kind(oldState).name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    if (oldState != null && model.kind(oldState) == JsonModel.Kind.NULL) {
+      oldState = null;
+    }
     Object code = codeOf(model, newState, oldState, "objCode");
     if (code == null || model.kind(code) != JsonModel.Kind.STRING || model.text(code).isEmpty()) {
       throw new InvalidEventException(new Problem("/newState/objCode",

@@ -118,7 +118,7 @@ class HostileInputTest {
             true, 128, 1, ":/filters/0/fieldValue: the number 1E+999999 has more than 65536 digits written out; raise Limits.maxStringLength"),
         row("event number 1e999999 compared", text(TASK, "\"n\":1e999999}}"), false, 128, 0, "match all n-above-5"),
         row("event number of 10,000 digits", repeat(TASK + "\"n\":", "7", 10_000, "}}"), false, 128, 1,
-            ":1: invalid event: (root): JSON exceeds a reading limit: Number value length (10000) exceeds the maximum allowed (1000"),
+            ":1: invalid event: (root): a number of 10000 digits exceeds the limit of 1000; raise Limits.maxJsonNumberLength"),
         row("invalid UTF-8", bytes(TASK + "\"name\":\"", new byte[] {(byte) 0xFF, (byte) 0xFE}, "\"}}"), false, 128, 1,
             ":1: invalid event: (root): not valid JSON: Invalid UTF-8 start byte 0xff"),
         row("encoded surrogate (CESU-8)", bytes(TASK + "\"name\":\"", new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80}, "\"}}"), false, 128, 1,
