@@ -98,6 +98,9 @@ class ErrorsContractTest {
       byte[] bad = event(c[0]).getBytes(StandardCharsets.UTF_8);
       assertThatThrownBy(() -> json.readWorkfrontEvent(bad)).as(c[1]).isInstanceOf(InvalidEventException.class)
           .hasMessage("invalid event: (root): " + c[1]);
+      if (c[1].contains("maxJsonStringLength")) {
+        continue; // a string the set does not read is skipped unmeasured by the streaming readers (README, "Hostile input")
+      }
       assertThatThrownBy(() -> json.matchWorkfrontEvent(set, bad)).as(c[1]).isInstanceOf(InvalidEventException.class)
           .hasMessage("invalid event: (root): " + c[1]);
     }
