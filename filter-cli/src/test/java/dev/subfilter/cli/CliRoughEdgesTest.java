@@ -74,8 +74,8 @@ class CliRoughEdgesTest {
     assertThat(first.get("file").asText()).isEqualTo(f.toString());
     assertThat(first.get("pointer").asText()).isEqualTo("/0/filters/0/comparison");
     assertThat(first.get("message").asText()).endsWith("did you mean \"changed\"?");
-    assertThat(json(r.outLines().get(1)).get("pointer").asText()).isEqualTo("/1/objCode");
-    assertThat(json(r.outLines().get(2)).get("pointer").asText()).isEqualTo("/1/url");
+    assertThat(json(r.outLines().get(1)).get("pointer").asText()).isEqualTo("/1/url");
+    assertThat(json(r.outLines().get(2)).get("pointer").asText()).isEqualTo("/1/objCode");
     assertThat(r.err()).contains("0 subscriptions in 1 file valid; 3 problems");
   }
 
