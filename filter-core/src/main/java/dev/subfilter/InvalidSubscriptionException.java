@@ -17,9 +17,11 @@ public final class InvalidSubscriptionException extends SubfilterException {
   private final transient List<Problem> problems;
 
   /**
-   * An exception for these problems.
+   * An invalid subscription; {@code problems} is copied.
    *
-   * @param problems what is wrong, in document order; not empty
+   * @param problems every problem found, in document order; not {@code null}, nor any of them, and
+   *     not empty
+   * @throws NullPointerException when {@code problems} or one of them is {@code null}
    * @throws IllegalArgumentException when {@code problems} is empty
    */
   public InvalidSubscriptionException(List<Problem> problems) {
@@ -28,9 +30,10 @@ public final class InvalidSubscriptionException extends SubfilterException {
   }
 
   /**
-   * The problems, in document order.
+   * The problems, in document order; never empty.
    *
-   * @return the problems; never empty
+   * @return an unmodifiable list; {@code null} after deserialization (it is transient; the message
+   *     keeps their text)
    */
   public List<Problem> problems() {
     return problems;

@@ -66,8 +66,17 @@ public record Limits(
   public static final int MAX_STRING_LENGTH = 1 << 24;
 
   /**
-   * Checks every limit.
+   * Checks every limit; each must be at least 1.
    *
+   * @param maxGroupDepth group nesting, in levels, at most {@link #MAX_DEPTH}
+   * @param maxFilters filters and groups per subscription
+   * @param maxValueDepth {@code fieldValue} nesting, in levels, at most {@link #MAX_DEPTH}
+   * @param maxStringLength in characters (UTF-16 units), at most {@link #MAX_STRING_LENGTH}
+   * @param maxDocumentBytes in bytes
+   * @param maxJsonDepth JSON nesting, in levels, at most {@link #MAX_DEPTH}
+   * @param maxJsonNumberLength digits of a JSON number
+   * @param maxJsonStringLength characters of a JSON string value
+   * @param maxJsonNameLength characters of a JSON member name
    * @throws IllegalArgumentException naming the setting, when a limit is below 1, a depth above
    *     {@link #MAX_DEPTH} or {@code maxStringLength} above {@link #MAX_STRING_LENGTH}
    */

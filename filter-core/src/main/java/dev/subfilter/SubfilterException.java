@@ -18,7 +18,7 @@ public class SubfilterException extends RuntimeException {
   /**
    * An exception with this message.
    *
-   * @param message what was found, where, and what is allowed
+   * @param message what was found, where, and what is allowed; may be {@code null}
    */
   public SubfilterException(String message) {
     super(message);
@@ -27,8 +27,8 @@ public class SubfilterException extends RuntimeException {
   /**
    * An exception with this message and cause.
    *
-   * @param message what was found, where, and what is allowed
-   * @param cause what the reader underneath threw
+   * @param message what was found, where, and what is allowed; may be {@code null}
+   * @param cause the exception that led to this one, or {@code null} when none
    */
   public SubfilterException(String message, Throwable cause) {
     super(message, cause);

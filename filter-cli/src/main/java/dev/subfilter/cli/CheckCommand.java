@@ -121,12 +121,12 @@ public final class CheckCommand implements Callable<Integer> {
 
   /** One problem as a JSON line: {@code {"file": ..., "pointer": ..., "message": ...}}; the pointer {@code ""} is the root. */
   private static String problemJson(String file, String pointer, String message) {
-    com.fasterxml.jackson.databind.node.ObjectNode o = Jsons.OUT.createObjectNode();
+    com.fasterxml.jackson.databind.node.ObjectNode o = CliJson.OUT.createObjectNode();
     o.put("file", file);
     o.put("pointer", pointer);
     o.put("message", message);
     try {
-      return Jsons.OUT.writeValueAsString(o);
+      return CliJson.OUT.writeValueAsString(o);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new java.io.UncheckedIOException(e);
     }

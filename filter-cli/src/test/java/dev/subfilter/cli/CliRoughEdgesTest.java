@@ -26,7 +26,7 @@ class CliRoughEdgesTest {
 
   private static JsonNode json(String line) {
     try {
-      return Jsons.OUT.readTree(line);
+      return CliJson.OUT.readTree(line);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

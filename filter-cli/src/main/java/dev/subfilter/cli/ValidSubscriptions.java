@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Subscriptions loaded for match and explain: all valid, or the run does not start. */
-final class Loaded {
-  private Loaded() {}
+final class ValidSubscriptions {
+  private ValidSubscriptions() {}
 
   /** {@code -s -} and events from standard input cannot both read it. */
   static void oneStdin(picocli.CommandLine.Model.CommandSpec spec, List<Path> subscriptions, List<String> inputs) {
@@ -25,20 +25,20 @@ final class Loaded {
   /**
    * The compiled subscriptions of {@code paths}, by id in file order.
    *
-   * @throws CliException exit 3 when a path cannot be read, exit 1 when any subscription has a
+   * @throws CliException exit 3 when a path cannot be read, exit 4 when any subscription has a
    *     problem (each printed on {@code err} as {@code file:/pointer: message} first)
    */
-  static Map<String, CompiledSubscription> subscriptions(List<Path> paths, SubfilterJson json, boolean lenient, PrintWriter err,
+  static Map<String, CompiledSubscription> load(List<Path> paths, SubfilterJson json, boolean lenient, PrintWriter err,
       java.io.InputStream stdin) {
-    return subscriptions(paths, json, lenient, err, stdin, false, new int[1]);
+    return load(paths, json, lenient, err, stdin, false, new int[1]);
   }
 
   /**
-   * As {@link #subscriptions(List, SubfilterJson, boolean, PrintWriter, java.io.InputStream)}; with
+   * As {@link #load(List, SubfilterJson, boolean, PrintWriter, java.io.InputStream)}; with
    * {@code keepGoing}, subscriptions with problems are skipped (each problem printed, their count
    * put in {@code skipped[0]}) and the valid ones returned.
    */
-  static Map<String, CompiledSubscription> subscriptions(List<Path> paths, SubfilterJson json, boolean lenient, PrintWriter err,
+  static Map<String, CompiledSubscription> load(List<Path> paths, SubfilterJson json, boolean lenient, PrintWriter err,
       java.io.InputStream stdin, boolean keepGoing, int[] skipped) {
     SubscriptionFiles.Result r = SubscriptionFiles.load(paths, json, lenient, stdin);
     if (!r.unreadable.isEmpty()) {
