@@ -13,6 +13,10 @@ import java.util.Objects;
  * <p>{@link #oldState()} is {@code null} when the old state is <em>unknown</em> (the vendor sent
  * none): then filters on {@code oldState} and {@code changed} do not match. A known empty old
  * state, as on CREATE, is an empty object.
+ *
+ * <p>Errors follow {@link SubfilterException}'s contract: {@link #workfront} reports a payload's
+ * missing parts as an {@link InvalidEventException}; the {@link Builder}, which code calls, throws
+ * {@link NullPointerException} and {@link IllegalArgumentException} naming the member.
  */
 public final class Event {
   /** The longest numeric object ID, written out, that {@link #workfront} accepts. */
@@ -62,8 +66,8 @@ public final class Event {
   /**
    * A Workfront event from its states: objCode is newState.objCode, else oldState.objCode; objId is
    * newState.ID, else oldState.ID, as text (a number written out plainly, e.g. {@code 1200} for
-   * {@code 1.2E3}); an ID of another JSON type is left out. The states are not checked here: the
-   * returned builder's {@link Builder#build} checks them.
+   * {@code 1.2E3}); an ID of another JSON type is left out. A missing or non-object state is
+   * reported here, as a payload's problem; the returned builder's {@link Builder#build} checks the rest.
    *
    * @param model the model the states are nodes of; not {@code null}
    * @param eventType {@code CREATE}, {@code UPDATE} or {@code DELETE}, as Workfront sends it; not
@@ -71,11 +75,26 @@ public final class Event {
    * @param newState the new state, an object node of {@code model}
    * @param oldState the old state, or {@code null} when unknown
    * @return a builder holding all of it, to which the caller may add eventTime and deliveryId
-   * @throws InvalidEventException when the objCode found (newState's, else oldState's) is not a
-   *     non-empty string (pointer {@code /newState/objCode}), or when the ID is a number longer than 1,000 characters written
-   *     out (pointer {@code /newState/ID})
+   * @throws InvalidEventException at {@code /newState} when it is missing or not an object, at
+   *     {@code /oldState} when it is neither an object nor null, when the objCode found (newState's,
+   *     else oldState's) is not a non-empty string (pointer {@code /newState/objCode}), or when the ID
+   *     is a number longer than 1,000 characters written out (pointer {@code /newState/ID})
+   * @throws NullPointerException when {@code model} is {@code null}
    */
   public static Builder workfront(JsonModel model, String eventType, Object newState, Object oldState) {
+    Objects.requireNonNull(model, "model");
+    if (newState == null || model.kind(newState) == JsonModel.Kind.NULL) {
+      throw new InvalidEventException(new Problem("/newState", (newState == null ? "missing" : "null") + "; a Workfront event has a newState object"));
+    }
+    if (model.kind(newState) != JsonModel.Kind.OBJECT) {
+      throw new InvalidEventException(new Problem("/newState", "expected a state object, found " + model.kind(newState).name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    if (oldState != null && model.kind(oldState) != JsonModel.Kind.OBJECT && model.kind(oldState) != JsonModel.Kind.NULL) {
+      throw new InvalidEventException(new Problem("/oldState", "expected a state object or null (unknown), found " + model.kind(oldState).name().toLowerCase(java.util.Locale.ROOT)));
+    }
+    if (oldState != null && model.kind(oldState) == JsonModel.Kind.NULL) {
+      oldState = null;
+    }
     Object code = codeOf(model, newState, oldState, "objCode");
     if (code == null || model.kind(code) != JsonModel.Kind.STRING || model.text(code).isEmpty()) {
       throw new InvalidEventException(new Problem("/newState/objCode",

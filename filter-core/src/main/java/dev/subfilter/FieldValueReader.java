@@ -19,7 +19,7 @@ final class FieldValueReader {
 
   /** What a value built in code must pass: no limit beyond what compiling it can handle. */
   private static final Limits ANY = new Limits(Limits.MAX_DEPTH, Integer.MAX_VALUE, Limits.MAX_DEPTH,
-      Limits.MAX_STRING_LENGTH, Long.MAX_VALUE, Limits.MAX_DEPTH, Integer.MAX_VALUE);
+      Limits.MAX_STRING_LENGTH, Long.MAX_VALUE, Limits.MAX_DEPTH, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE, Integer.MAX_VALUE);
 
   private FieldValueReader() {}
 

@@ -3,7 +3,8 @@ package dev.subfilter;
 /**
  * A delivery that is not used as an event: a payload that cannot be read as one (located by a JSON
  * Pointer into the payload), or, as {@link UnauthenticDeliveryException}, one whose authenticity
- * could not be established. Nothing of the event is returned with it.
+ * could not be established. Nothing of the event is returned with it. See {@link SubfilterException}
+ * for the errors contract.
  */
 public class InvalidEventException extends SubfilterException {
   private static final long serialVersionUID = 1L;

@@ -14,6 +14,9 @@ import java.util.function.Function;
 /**
  * Turns a subscription's JSON (as a {@link JsonValue}) into a validated {@link Subscription},
  * reporting every problem at once. Immutable and thread-safe.
+ *
+ * <p>Errors follow {@link SubfilterException}'s contract: bad input is an {@link
+ * InvalidSubscriptionException}, a {@code null} argument a {@link NullPointerException} naming it.
  */
 public final class SubscriptionParser {
   static final int WORKFRONT_MAX_GROUPS = 10;
@@ -22,8 +25,9 @@ public final class SubscriptionParser {
   static final int MAX_PROBLEMS = 100;
   static final Set<String> EVENT_TYPES = EventNames.CANONICAL;
   private static final Set<String> TOP_KEYS = Set.of("objCode", "eventType", "objId", "filters", "filterConnector");
-  private static final Set<String> CONDITION_KEYS = Set.of("fieldName", "fieldValue", "comparison", "state", "ignoreCase");
-  private static final Set<String> GROUP_KEYS = Set.of("type", "connector", "filters");
+  private static final List<String> CONDITION_KEYS = List.of("fieldName", "fieldValue", "comparison", "state", "ignoreCase");
+  private static final List<String> GROUP_KEYS = List.of("type", "connector", "filters");
+  private static final List<String> EVENT_TYPE_TOKENS = List.of("CREATE", "UPDATE", "DELETE");
 
   private final Mode mode;
   private final Limits limits;
@@ -102,6 +106,7 @@ public final class SubscriptionParser {
     int filterCount;
     int groupCount;
     boolean create;
+    String objCode;
 
     void problem(String pointer, String message) {
       if (problems.size() < MAX_PROBLEMS) {
@@ -121,13 +126,20 @@ public final class SubscriptionParser {
       for (Map.Entry<String, JsonValue> e : o.members().entrySet()) {
         String k = e.getKey();
         if (Subscription.CARRIED_KEYS.contains(k)) {
+          carriedKey(k, e.getValue());
           carried.put(k, e.getValue());
         } else if (!TOP_KEYS.contains(k)) {
+          List<String> keys = new ArrayList<>(List.of("objCode", "eventType", "objId", "filters", "filterConnector"));
+          keys.addAll(sorted(Subscription.CARRIED_KEYS));
           problem(Problem.child("", k), "unknown key " + JsonWriter.quote(k) + "; a subscription has objCode, eventType, objId, filters, filterConnector and the carried keys "
-              + String.join(", ", sorted(Subscription.CARRIED_KEYS)));
+              + String.join(", ", sorted(Subscription.CARRIED_KEYS)) + Suggestions.hint(k, keys));
         }
       }
       String objCode = requiredString(o, "", "objCode", "an object code such as \"TASK\" or \"PROJ\"");
+      if (objCode != null) {
+        objCode = objCode(objCode);
+      }
+      this.objCode = objCode;
       String eventType = requiredString(o, "", "eventType", "one of CREATE, UPDATE, DELETE");
       if (eventType != null) {
         eventType = eventType(eventType);
@@ -185,7 +197,8 @@ public final class SubscriptionParser {
       int before = problems.size();
       JsonValue type = o.get("type");
       if (!(type instanceof JsonValue.Str s && s.value().equals("group"))) {
-        problem(Problem.child(pointer, "type"), "unknown filter type: found " + type.describe() + "; the only type is \"group\"");
+        problem(Problem.child(pointer, "type"), "unknown filter type: found " + type.describe() + "; the only type is \"group\""
+            + (type instanceof JsonValue.Str s ? Suggestions.hint(s.value(), List.of("group")) : ""));
       }
       unknownKeys(o, pointer, GROUP_KEYS, "a group has type, connector and filters");
       Connector connector = connector(o.get("connector"), Problem.child(pointer, "connector"), "connector");
@@ -223,13 +236,18 @@ public final class SubscriptionParser {
       unknownKeys(o, pointer, CONDITION_KEYS,
           "a filter has fieldName, fieldValue, comparison, state and (extended mode) ignoreCase (a group has \"type\": \"group\")");
       String fieldName = requiredString(o, pointer, "fieldName", "the name of a field of the state");
+      if (fieldName != null && mode == Mode.WORKFRONT && objCode != null && WorkfrontSeed.NOT_FILTERABLE.contains(objCode + "." + fieldName)) {
+        problem(Problem.child(pointer, "fieldName"), JsonWriter.quote(fieldName) + " of " + objCode + " is not filterable; Workfront: "
+            + "\"The following fields are not filterable: " + String.join(", ", WorkfrontSeed.NOT_FILTERABLE) + "\" (extended mode allows it)");
+      }
       String cp = Problem.child(pointer, "comparison");
-      Operator op = token(o.get("comparison"), cp, "comparison", Operator::fromToken, "one of " + Operator.tokens(mode), Operator.EQ);
+      Operator op = token(o.get("comparison"), cp, "comparison", Operator::fromToken, "one of " + Operator.tokens(mode), Operator.EQ,
+          List.of(Operator.tokens(Mode.EXTENDED).split(", ")));
       if (op != null && mode == Mode.WORKFRONT && !op.isWorkfront()) {
         problem(cp, "comparison \"" + op.token() + "\" is an extended-mode feature; Workfront accepts " + Operator.tokens(Mode.WORKFRONT) + " (use extended mode)");
       }
       String sp = Problem.child(pointer, "state");
-      State state = token(o.get("state"), sp, "state", State::fromToken, "newState or oldState", State.NEW_STATE);
+      State state = token(o.get("state"), sp, "state", State::fromToken, "newState or oldState", State.NEW_STATE, List.of("newState", "oldState"));
       if (mode == Mode.WORKFRONT && create && state == State.OLD_STATE && op != null && op != Operator.CHANGED) {
         problem(sp, "a filter on oldState in a CREATE subscription; Workfront allows oldState on CREATE only with changed");
       }
@@ -320,14 +338,86 @@ public final class SubscriptionParser {
       if (EVENT_TYPES.contains(t.toUpperCase(java.util.Locale.ROOT))) {
         problem("/eventType", "unknown eventType " + found + "; event types are upper case: " + t.toUpperCase(java.util.Locale.ROOT));
       } else if (mode == Mode.WORKFRONT) {
-        problem("/eventType", "unknown eventType " + found + "; expected one of CREATE, UPDATE, DELETE (vendor event names need extended mode)");
+        problem("/eventType", "unknown eventType " + found + "; expected one of CREATE, UPDATE, DELETE (vendor event names need extended mode)"
+            + Suggestions.hint(t, EVENT_TYPE_TOKENS));
       } else if (!EventNames.isVendorName(t)) {
         problem("/eventType", "unknown eventType " + found + "; expected one of CREATE, UPDATE, DELETE, or a vendor event name "
-            + "such as task.status-changed or external_sub_step_completed (lower case letters, digits, '_', '.', '-')");
+            + "such as task.status-changed or external_sub_step_completed (lower case letters, digits, '_', '.', '-')"
+            + Suggestions.hint(t, EVENT_TYPE_TOKENS));
       } else {
         return EventNames.normalise(t);
       }
       return null;
+    }
+
+    /**
+     * Workfront mode: one of seed 003's codes; extended mode: upper case, as every adapter makes
+     * codes. {@code null} after a problem.
+     */
+    String objCode(String code) {
+      String upper = code.toUpperCase(java.util.Locale.ROOT);
+      String found = JsonWriter.quote(code);
+      if (mode == Mode.WORKFRONT) {
+        if (WorkfrontSeed.WORKFRONT_OBJ_CODES.contains(code)) {
+          return code;
+        }
+        String near = WorkfrontSeed.WORKFRONT_OBJ_CODES.contains(upper) ? upper : Suggestions.nearest(code, WorkfrontSeed.WORKFRONT_OBJ_CODES);
+        problem("/objCode", "unknown objCode " + found + "; Workfront's object codes are " + String.join(", ", WorkfrontSeed.WORKFRONT_OBJ_CODES)
+            + (near == null ? "" : "; did you mean " + JsonWriter.quote(near) + "?") + " (other codes need extended mode)");
+        return null;
+      }
+      if (!code.equals(upper)) {
+        problem("/objCode", "objCode " + found + " is not upper case, and events carry upper-case codes: " + JsonWriter.quote(upper));
+        return null;
+      }
+      return code;
+    }
+
+    /** The type each carried key must have; {@code null} always means not set. */
+    void carriedKey(String key, JsonValue v) {
+      if (v instanceof JsonValue.Null) {
+        return;
+      }
+      String p = Problem.child("", key);
+      switch (key) {
+        case "url" -> {
+          String problem = v instanceof JsonValue.Str s ? urlProblem(s.value()) : "expected an absolute http(s) URL string, found " + v.describe();
+          if (problem != null) {
+            problem(p, problem);
+          }
+        }
+        case "subscription_url" -> { // seed 003's query responses: an object of the URL's delivery status
+          String problem = v instanceof JsonValue.Obj ? null : v instanceof JsonValue.Str s ? urlProblem(s.value())
+              : "expected the object Workfront returns or a URL string, found " + v.describe();
+          if (problem != null) {
+            problem(p, problem);
+          }
+        }
+        case "base64Encoding" -> { // seed 003: "the possible values are: true, false, and \" \" (blank)"; its example writes "true"
+          boolean ok = v instanceof JsonValue.Bool || v instanceof JsonValue.Str s && WorkfrontSeed.BASE64_ENCODING_TEXTS.contains(s.value());
+          if (!ok) {
+            problem(p, "expected true, false or blank (also as the strings \"true\", \"false\", \" \"), found " + v.describe());
+          }
+        }
+        case "id" -> {
+          boolean ok = v instanceof JsonValue.Str s ? !s.value().isBlank()
+              : v instanceof JsonValue.Num n && Numbers.plainLength(n.value()) <= limits.maxStringLength();
+          if (!ok) {
+            problem(p, "found " + idDescription(v) + "; an id must be a non-blank string or a number (of at most "
+                + limits.maxStringLength() + " digits; Limits.maxStringLength)");
+          }
+        }
+        case "version", "subscriptionVersion" -> {
+          if (!(v instanceof JsonValue.Str || v instanceof JsonValue.Num)) {
+            problem(p, "expected a string or a number, found " + v.describe());
+          }
+        }
+        default -> { // authToken, customerId, date_created, date_modified
+          if (!(v instanceof JsonValue.Str)) {
+            problem(p, "expected a string, found " + v.describe());
+          }
+        }
+      }
     }
 
     String objId(JsonValue v) {
@@ -347,29 +437,56 @@ public final class SubscriptionParser {
     }
 
     Connector connector(JsonValue v, String pointer, String name) {
-      return token(v, pointer, name, Connector::fromToken, "\"AND\" or \"OR\"", Connector.AND);
+      return token(v, pointer, name, Connector::fromToken, "\"AND\" or \"OR\"", Connector.AND, List.of("AND", "OR"));
     }
 
-    /** A case-sensitive token: {@code absent} when the key is missing, {@code null} (and a problem) when unknown. */
-    <T> T token(JsonValue v, String pointer, String what, Function<String, T> lookup, String expected, T absent) {
+    /**
+     * A case-sensitive token: {@code absent} when the key is missing, {@code null} (and a problem,
+     * with the nearest of {@code candidates} as a hint) when unknown.
+     */
+    <T> T token(JsonValue v, String pointer, String what, Function<String, T> lookup, String expected, T absent, List<String> candidates) {
       if (v == null) {
         return absent;
       }
       T t = v instanceof JsonValue.Str s ? lookup.apply(s.value()) : null;
       if (t == null) {
         String found = v instanceof JsonValue.Str s ? JsonWriter.quote(s.value()) : v.describe();
-        problem(pointer, "unknown " + what + " " + found + "; expected " + expected);
+        problem(pointer, "unknown " + what + " " + found + "; expected " + expected
+            + (v instanceof JsonValue.Str s ? Suggestions.hint(s.value(), candidates) : ""));
       }
       return t;
     }
 
-    void unknownKeys(JsonValue.Obj o, String pointer, Set<String> allowed, String hint) {
+    void unknownKeys(JsonValue.Obj o, String pointer, List<String> allowed, String hint) {
       for (String k : o.members().keySet()) {
         if (!allowed.contains(k)) {
-          problem(Problem.child(pointer, k), "unknown key " + JsonWriter.quote(k) + "; " + hint);
+          problem(Problem.child(pointer, k), "unknown key " + JsonWriter.quote(k) + "; " + hint + Suggestions.hint(k, allowed));
         }
       }
     }
+  }
+
+  /** What is wrong with {@code url} as an absolute http(s) URL with a host, or {@code null}. */
+  private static String urlProblem(String url) {
+    String found = JsonWriter.quote(url.length() > 60 ? url.substring(0, 57) + "..." : url);
+    try {
+      java.net.URI u = new java.net.URI(url);
+      String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+      if ((scheme.equals("http") || scheme.equals("https")) && u.getHost() != null && !u.getHost().isEmpty()) {
+        return null;
+      }
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    return "expected an absolute http(s) URL such as \"https://example.com/hook\", found " + found;
+  }
+
+  /** As the subscription loader describes an id (it checks ids of the subscriptions it reads alike). */
+  private static String idDescription(JsonValue v) {
+    if (v instanceof JsonValue.Str s) {
+      return s.value().isBlank() ? "a blank string" : "a string";
+    }
+    return v instanceof JsonValue.Num ? "a number" : v instanceof JsonValue.Bool ? "a boolean" : v instanceof JsonValue.Obj ? "an object" : "an array";
   }
 
   private static List<String> sorted(Set<String> s) {

@@ -49,13 +49,13 @@ class SubscriptionParserTest {
     JsonValue json = sub(filter("a", 1, "eq"), filter("b", 1, "eq"), filter("c", 1, "eqq"));
     assertThat(problems(EXTENDED, json)).containsExactly(
         "/filters/2/comparison: unknown comparison \"eqq\"; expected one of eq, ne, gt, gte, lt, lte, contains, "
-            + "notContains, containsOnly, changed, exists, notExists, startsWith, endsWith, like, in, notIn");
+            + "notContains, containsOnly, changed, exists, notExists, startsWith, endsWith, like, in, notIn; did you mean \"eq\"?");
   }
 
   @Test
   void parse_unknownComparisonInWorkfrontMode_listsOnlyWorkfrontTokens() {
     assertThat(problems(WORKFRONT, sub(filter("a", 1, "EQ"))).get(0))
-        .endsWith("expected one of eq, ne, gt, gte, lt, lte, contains, notContains, containsOnly, changed");
+        .endsWith("expected one of eq, ne, gt, gte, lt, lte, contains, notContains, containsOnly, changed; did you mean \"eq\"?");
   }
 
   @Test
@@ -68,7 +68,7 @@ class SubscriptionParserTest {
             + "authToken, base64Encoding, customerId, date_created, date_modified, id, subscriptionVersion, subscription_url, url, version",
         "/objCode: expected an object code such as \"TASK\" or \"PROJ\", found the number 7",
         "/eventType: unknown eventType \"update\"; event types are upper case: UPDATE",
-        "/filterConnector: unknown filterConnector \"and\"; expected \"AND\" or \"OR\"",
+        "/filterConnector: unknown filterConnector \"and\"; expected \"AND\" or \"OR\"; did you mean \"AND\"?",
         "/filters/0/fieldName: expected the name of a field of the state, found an empty string",
         "/filters/0/fieldValue: missing; comparison \"eq\" needs a fieldValue (only changed, exists and notExists go without)",
         "/filters/1: expected a filter object, found the string \"x\"",
@@ -103,7 +103,7 @@ class SubscriptionParserTest {
   @Test
   void parse_groupWithWrongType_pointsAtType() {
     assertThat(problems(EXTENDED, sub(obj("type", "grp", "filters", arr(filter("a", 1, "eq"), filter("b", 1, "eq"))))))
-        .containsExactly("/filters/0/type: unknown filter type: found the string \"grp\"; the only type is \"group\"");
+        .containsExactly("/filters/0/type: unknown filter type: found the string \"grp\"; the only type is \"group\"; did you mean \"group\"?");
   }
 
   @Test

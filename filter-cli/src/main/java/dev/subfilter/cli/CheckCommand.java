@@ -22,12 +22,14 @@ import picocli.CommandLine.Spec;
 /** {@code subfilter check}: validates subscription files. */
 @Command(name = "check", sortOptions = false, usageHelpAutoWidth = true,
     header = "Validate subscription files (and JSONPath mapping files); print every problem as file:/json/pointer: message.",
-    description = {"Each FILE holds one subscription or an array of them; a folder is searched for .json files. "
+    description = {"Each FILE holds one subscription or an array of them; a folder is searched for files named *.json. "
         + "Duplicate ids are problems too. The last line counts subscriptions, files and problems. "
-        + "--mapping FILE checks a mapping file the same way (every JSONPath compiled), with a count line of its own.", ""},
+        + "--mapping FILE checks a mapping file the same way (every JSONPath compiled), with a count line of its own. "
+        + "--json prints each problem as one JSON object per line ({\"file\", \"pointer\", \"message\"}, for CI annotations), "
+        + "the count lines on stderr.", ""},
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:no problems", "1:some problems (each printed)", SubfilterCommand.EXIT_2, SubfilterCommand.EXIT_3})
+    exitCodeList = {"0:no problems", ExitCodes.HELP_2, ExitCodes.HELP_3, "4:some problems (each printed)", ExitCodes.HELP_70})
 public final class CheckCommand implements Callable<Integer> {
   @ParentCommand
   SubfilterCommand root;
@@ -43,6 +45,9 @@ public final class CheckCommand implements Callable<Integer> {
 
   @Option(names = "--mapping", paramLabel = "FILE", description = "A JSONPath mapping file to validate (repeatable).")
   List<Path> mappings;
+
+  @Option(names = "--json", description = "Print each problem as a JSON object on a line of its own: {\"file\", \"pointer\", \"message\"}.")
+  boolean json;
 
   @Parameters(paramLabel = "FILE", arity = "0..*", description = "Subscription files or folders; '-' reads one from standard input.")
   List<Path> files;
@@ -78,35 +83,52 @@ public final class CheckCommand implements Callable<Integer> {
         JsonPathAdapter.builder().mapping(text).environment(name -> null).build();
       } catch (InvalidMappingException e) {
         for (Problem p : e.problems()) {
-          out.println(m + ":" + (p.pointer().isEmpty() ? "(root)" : p.pointer()) + ": " + p.message());
+          if (json) {
+            out.println(problemJson(m.toString(), p.pointer(), p.message()));
+          } else {
+            out.println(m + ":" + (p.pointer().isEmpty() ? "(root)" : p.pointer()) + ": " + p.message());
+          }
         }
         problems += e.problems().size();
       }
     }
     int n = mappings.size() - unreadable;
     String counted = n + (n == 1 ? " mapping" : " mappings");
-    out.println(problems == 0 ? counted + ": no problems" : counted + ": " + problems + (problems == 1 ? " problem" : " problems"));
+    (json ? err : out).println(problems == 0 ? counted + ": no problems" : counted + ": " + problems + (problems == 1 ? " problem" : " problems"));
     out.flush();
     err.flush();
-    return unreadable > 0 ? ExitCodes.UNREADABLE : problems > 0 ? ExitCodes.NO_PASS : ExitCodes.OK;
+    return unreadable > 0 ? ExitCodes.UNREADABLE : problems > 0 ? ExitCodes.INVALID_SUBSCRIPTIONS : ExitCodes.OK;
   }
 
   private int checkSubscriptions(PrintWriter out, PrintWriter err) {
     SubscriptionFiles.Result r = SubscriptionFiles.load(files, subscriptionOptions.json(), subscriptionOptions.lenient, root.env().in());
     for (SubscriptionFiles.Finding f : r.problems) {
-      out.println(f.format());
+      out.println(json ? problemJson(f.file(), f.pointer(), CliWords.flags(f.message())) : f.format());
     }
     int subscriptions = r.entries.size();
     String counted = subscriptions + (subscriptions == 1 ? " subscription" : " subscriptions") + " in " + r.files
         + (r.files == 1 ? " file" : " files");
     int problems = r.problems.size();
-    out.println(problems == 0 ? counted + ": no problems"
+    (json ? err : out).println(problems == 0 ? counted + ": no problems"
         : counted + " valid; " + problems + (problems == 1 ? " problem" : " problems"));
     out.flush();
     for (String u : r.unreadable) {
       err.println("subfilter: " + u);
     }
     err.flush();
-    return !r.unreadable.isEmpty() ? ExitCodes.UNREADABLE : problems > 0 ? ExitCodes.NO_PASS : ExitCodes.OK;
+    return !r.unreadable.isEmpty() ? ExitCodes.UNREADABLE : problems > 0 ? ExitCodes.INVALID_SUBSCRIPTIONS : ExitCodes.OK;
+  }
+
+  /** One problem as a JSON line: {@code {"file": ..., "pointer": ..., "message": ...}}; the pointer {@code ""} is the root. */
+  private static String problemJson(String file, String pointer, String message) {
+    com.fasterxml.jackson.databind.node.ObjectNode o = CliJson.OUT.createObjectNode();
+    o.put("file", file);
+    o.put("pointer", pointer);
+    o.put("message", message);
+    try {
+      return CliJson.OUT.writeValueAsString(o);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 }

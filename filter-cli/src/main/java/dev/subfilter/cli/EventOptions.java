@@ -103,7 +103,7 @@ final class EventOptions {
       try {
         b.publicKeyPem(pem).algorithm(fourMeAlgorithm);
       } catch (IllegalArgumentException e) {
-        throw new ParameterException(mixee.commandLine(), "--4me-public-key " + fourMeKey + ": " + e.getMessage());
+        throw new ParameterException(mixee.commandLine(), "--4me-public-key " + fourMeKey + ": " + CliWords.flags(e.getMessage()));
       }
       if (fourMeIssuer != null) {
         b.issuer(fourMeIssuer);
@@ -118,7 +118,7 @@ final class EventOptions {
     try {
       fourMe = b.build();
     } catch (IllegalArgumentException e) {
-      throw new ParameterException(mixee.commandLine(), e.getMessage() + " (--4me-public-key, --4me-issuer, --4me-audience)");
+      throw new ParameterException(mixee.commandLine(), CliWords.flags(e.getMessage()) + " (--4me-public-key, --4me-issuer, --4me-audience)");
     }
     return new EventDecoder(effective, json, fourMe, cmpSecret, byMapping, headers);
   }
@@ -176,7 +176,7 @@ final class EventOptions {
       for (Problem p : e.problems()) {
         err.println(origin + ":" + (p.pointer().isEmpty() ? "(root)" : p.pointer()) + ": " + p.message());
       }
-      throw new CliException(ExitCodes.NO_PASS, (e.problems().size() == 1 ? "1 problem" : e.problems().size() + " problems")
+      throw new CliException(ExitCodes.INVALID_SUBSCRIPTIONS, (e.problems().size() == 1 ? "1 problem" : e.problems().size() + " problems")
           + " in the mapping " + origin + "; nothing was read (subfilter check --mapping lists them too)");
     } catch (IllegalArgumentException e) {
       throw new ParameterException(mixee.commandLine(), (secretFile == null ? origin : "--secret-file " + secretFile) + ": " + e.getMessage());

@@ -77,7 +77,7 @@ final class EventReader {
 
   /** ExitCodes for the reading alone: unreadable input, bad events, or ok. */
   int exitCode() {
-    return unreadable > 0 ? ExitCodes.UNREADABLE : bad > 0 ? ExitCodes.NO_PASS : ExitCodes.OK;
+    return unreadable > 0 ? ExitCodes.UNREADABLE : bad > 0 ? ExitCodes.INVALID_EVENTS : ExitCodes.OK;
   }
 
   private static long totalSize(List<String> inputs) {
@@ -172,7 +172,10 @@ final class EventReader {
         @Override
         public void bad(int line, String message) {
           bad++;
-          problem(name + ":" + line + ": " + message);
+          // the splitter's own words for a payload over the limit: said as every other limit is, naming the flag
+          String said = message.startsWith("a payload larger than ")
+              ? "document longer than " + maxBytes + " bytes (skipped unread); raise --limit maxDocumentBytes=N" : message;
+          problem(name + ":" + line + ": invalid event: (root): " + said);
         }
       });
     } catch (IOException e) {
@@ -187,7 +190,7 @@ final class EventReader {
       decoded = decoder.read(body, set);
     } catch (InvalidEventException e) {
       bad++;
-      problem(position + ": " + e.getMessage().replace('\n', ' '));
+      problem(position + ": " + CliWords.flags(e.getMessage().replace('\n', ' ')));
       return;
     }
     Delivery d = decoded.delivery();

@@ -38,8 +38,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:some event matched some subscription, and every event was good",
-        "1:nothing matched, some events were bad, or a subscription has a problem",
-        SubfilterCommand.EXIT_2, SubfilterCommand.EXIT_3})
+        "1:nothing matched", ExitCodes.HELP_2, ExitCodes.HELP_3, "4:a subscription has a problem (each printed)",
+        "5:some events were bad (each reported on stderr with its position, and skipped)", ExitCodes.HELP_70})
 public final class ExplainCommand implements Callable<Integer> {
   @ParentCommand
   SubfilterCommand root;

@@ -38,8 +38,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:some event matched some subscription, and every event was good",
-        "1:no event matched, some events were bad, or a subscription has a problem",
-        SubfilterCommand.EXIT_2, SubfilterCommand.EXIT_3})
+        "1:no event matched", ExitCodes.HELP_2, ExitCodes.HELP_3,
+        "4:a subscription has a problem (each printed; with --keep-going the others were matched)",
+        "5:some events were bad (each reported on stderr with its position, and skipped)", ExitCodes.HELP_70})
 public final class MatchCommand implements Callable<Integer> {
   @ParentCommand
   SubfilterCommand root;
@@ -61,6 +62,10 @@ public final class MatchCommand implements Callable<Integer> {
       description = "Print only the totals, as one JSON line: events, bad events, events matched, matches per subscription.")
   boolean count;
 
+  @Option(names = "--keep-going",
+      description = "Skip invalid subscriptions (each problem printed on stderr) and match the others, instead of stopping; exit 4 at the end.")
+  boolean keepGoing;
+
   @Mixin
   CommonOptions common;
 
@@ -76,7 +81,8 @@ public final class MatchCommand implements Callable<Integer> {
     SubfilterJson json = subscriptionOptions.json();
     EventDecoder decoder = events.decoder(json);
     ValidSubscriptions.oneStdin(spec, subscriptions, inputs);
-    Map<String, CompiledSubscription> subs = ValidSubscriptions.load(subscriptions, json, subscriptionOptions.lenient, err, env.in());
+    int[] skipped = {0};
+    Map<String, CompiledSubscription> subs = ValidSubscriptions.load(subscriptions, json, subscriptionOptions.lenient, err, env.in(), keepGoing, skipped);
     SubscriptionSet set = new SubscriptionSet();
     set.addAll(subs);
 
@@ -152,7 +158,8 @@ public final class MatchCommand implements Callable<Integer> {
     progress.finish(String.format(Locale.ROOT, "%,d events read%s in %s: %,d matched, %,d matches, %s events/s",
         read, reader.bad == 0 ? "" : String.format(Locale.ROOT, " (%,d bad)", reader.bad), progress.elapsed(),
         matchedEvents[0], matches[0], progress.rate(read)));
-    return ExitCodes.worst(reader.exitCode(), matchedEvents[0] > 0 ? ExitCodes.OK : ExitCodes.NO_PASS);
+    int code = ExitCodes.worst(reader.exitCode(), matchedEvents[0] > 0 ? ExitCodes.OK : ExitCodes.NO_PASS);
+    return skipped[0] > 0 ? ExitCodes.worst(code, ExitCodes.INVALID_SUBSCRIPTIONS) : code;
   }
 
   private static void print(PrintWriter out, Progress progress, ObjectNode line) {

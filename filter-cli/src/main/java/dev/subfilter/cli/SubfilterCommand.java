@@ -30,13 +30,10 @@ import picocli.CommandLine.UnmatchedArgumentException;
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
-        SubfilterCommand.EXIT_0, SubfilterCommand.EXIT_1, SubfilterCommand.EXIT_2, SubfilterCommand.EXIT_3})
+        ExitCodes.HELP_0, ExitCodes.HELP_1, ExitCodes.HELP_2, ExitCodes.HELP_3, ExitCodes.HELP_4, ExitCodes.HELP_5, ExitCodes.HELP_70})
 public final class SubfilterCommand implements Runnable {
-  static final String EXIT_0 = "0:ok: an event matched (match, explain), no problems (check), every case passed (spec)";
-  static final String EXIT_1 = "1:no event matched, a problem was found, a case failed, or some events were bad (each one "
-      + "reported on stderr with its position, and skipped)";
-  static final String EXIT_2 = "2:usage: an unknown option, a missing or bad argument";
-  static final String EXIT_3 = "3:unreadable input: a file or folder that does not exist or cannot be read";
+  static final String EXIT_2 = ExitCodes.HELP_2;
+  static final String EXIT_3 = ExitCodes.HELP_3;
 
   private final Env env;
 
@@ -110,10 +107,10 @@ public final class SubfilterCommand implements Runnable {
       code = e.exitCode();
       message = e.getMessage();
     } else if (ex instanceof SubfilterException) {
-      code = ExitCodes.NO_PASS;
-      message = ex.getMessage().replace('\n', ' ');
+      code = ex instanceof dev.subfilter.InvalidEventException ? ExitCodes.INVALID_EVENTS : ExitCodes.INVALID_SUBSCRIPTIONS;
+      message = CliWords.flags(ex.getMessage().replace('\n', ' '));
     } else {
-      code = ExitCodes.NO_PASS;
+      code = ExitCodes.INTERNAL;
       message = "internal error: " + ex + (debug ? "" : " (run with --debug for the stack trace)");
     }
     err.println("subfilter: " + message);

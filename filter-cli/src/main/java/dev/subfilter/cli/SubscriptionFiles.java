@@ -25,7 +25,7 @@ final class SubscriptionFiles {
   /** A problem in a file: {@code file:/pointer: message}, on one line. */
   record Finding(String file, String pointer, String message) {
     String format() {
-      return oneLine(file + ":" + (pointer.isEmpty() ? "(root)" : pointer) + ": " + message);
+      return oneLine(file + ":" + (pointer.isEmpty() ? "(root)" : pointer) + ": " + CliWords.flags(message));
     }
 
     /** A pointer holds keys literally: a key with a line break in it must not break the line. */

@@ -25,11 +25,21 @@ final class ValidSubscriptions {
   /**
    * The compiled subscriptions of {@code paths}, by id in file order.
    *
-   * @throws CliException exit 3 when a path cannot be read, exit 1 when any subscription has a
+   * @throws CliException exit 3 when a path cannot be read, exit 4 when any subscription has a
    *     problem (each printed on {@code err} as {@code file:/pointer: message} first)
    */
   static Map<String, CompiledSubscription> load(List<Path> paths, SubfilterJson json, boolean lenient, PrintWriter err,
       java.io.InputStream stdin) {
+    return load(paths, json, lenient, err, stdin, false, new int[1]);
+  }
+
+  /**
+   * As {@link #load(List, SubfilterJson, boolean, PrintWriter, java.io.InputStream)}; with
+   * {@code keepGoing}, subscriptions with problems are skipped (each problem printed, their count
+   * put in {@code skipped[0]}) and the valid ones returned.
+   */
+  static Map<String, CompiledSubscription> load(List<Path> paths, SubfilterJson json, boolean lenient, PrintWriter err,
+      java.io.InputStream stdin, boolean keepGoing, int[] skipped) {
     SubscriptionFiles.Result r = SubscriptionFiles.load(paths, json, lenient, stdin);
     if (!r.unreadable.isEmpty()) {
       for (int i = 0; i < r.unreadable.size() - 1; i++) {
@@ -41,11 +51,16 @@ final class ValidSubscriptions {
       for (SubscriptionFiles.Finding f : r.problems) {
         err.println(f.format());
       }
-      throw new CliException(ExitCodes.NO_PASS, (r.problems.size() == 1 ? "1 problem" : r.problems.size() + " problems")
-          + " in the subscriptions; nothing was matched (subfilter check lists them too)");
+      String counted = r.problems.size() == 1 ? "1 problem" : r.problems.size() + " problems";
+      if (!keepGoing) {
+        throw new CliException(ExitCodes.INVALID_SUBSCRIPTIONS, counted
+            + " in the subscriptions; nothing was matched (subfilter check lists them too; match --keep-going skips them)");
+      }
+      skipped[0] = r.problems.size();
+      err.println("subfilter: " + counted + " in the subscriptions; those subscriptions are skipped (--keep-going)");
     }
     if (r.entries.isEmpty()) {
-      throw new CliException(ExitCodes.NO_PASS, "no subscriptions in " + paths);
+      throw new CliException(ExitCodes.INVALID_SUBSCRIPTIONS, "no " + (r.problems.isEmpty() ? "" : "valid ") + "subscriptions in " + paths);
     }
     Map<String, CompiledSubscription> out = new LinkedHashMap<>();
     r.entries.forEach(e -> out.put(e.id(), e.subscription().compile()));

@@ -31,7 +31,7 @@ class CheckCommandTest {
   }
 
   @Test
-  void check_everyProblemAsFilePointerMessage_exit1() throws IOException {
+  void check_everyProblemAsFilePointerMessage_exit4() throws IOException {
     Path f = write("subs.json", """
         [ {"id": "a", "objCode": "TASK", "eventType": "update"},
           {"id": "b", "objCode": "TASK", "eventType": "UPDATE", "filters": [
@@ -43,7 +43,7 @@ class CheckCommandTest {
 
     Cli.Run r = Cli.run("check", f.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.outLines()).hasSize(5);
     assertThat(r.outLines().get(0)).startsWith(f + ":/0/eventType: ");
     assertThat(r.outLines().get(1)).startsWith(f + ":/1/filters/0/comparison: unknown comparison \"eqq\"");
@@ -59,7 +59,7 @@ class CheckCommandTest {
 
     Cli.Run r = Cli.run("check", f.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.outLines()).hasSize(3);
     assertThat(r.outLines().get(0)).startsWith(f + ":/a\\nb: unknown key \"a\\nb\"; ");
     assertThat(r.outLines().get(1)).startsWith(f + ":/filters/0/bad\\r: unknown key \"bad\\r\"; ");
@@ -95,7 +95,7 @@ class CheckCommandTest {
     Cli.Run strict = Cli.run("check", f.toString());
     Cli.Run lenient = Cli.run("check", "--lenient", f.toString());
 
-    assertThat(strict.code()).isEqualTo(1);
+    assertThat(strict.code()).isEqualTo(4);
     assertThat(strict.outLines().get(0)).startsWith(f + ":(root): not valid JSON: ").contains("(line 6, column").endsWith("try --lenient");
     assertThat(lenient.code()).isZero();
     assertThat(lenient.out()).isEqualTo("1 subscription in 1 file: no problems\n");
@@ -107,7 +107,7 @@ class CheckCommandTest {
 
     assertThat(Cli.run("check", f.toString()).code()).isZero();
     Cli.Run r = Cli.run("check", "--mode=workfront", f.toString());
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.outLines().get(0)).startsWith(f + ":/eventType: ");
   }
 
@@ -119,7 +119,7 @@ class CheckCommandTest {
 
     Cli.Run r = Cli.run("check", empty.toString(), string.toString(), none.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.outLines()).containsExactly(
         empty + ":(root): empty file; expected a subscription object or an array of them",
         string + ":(root): expected a subscription object or an array of them, found a string",
@@ -153,7 +153,7 @@ class CheckCommandTest {
 
     assertThat(good.code()).isZero();
     assertThat(good.out()).isEqualTo("1 subscription in 1 file: no problems\n");
-    assertThat(bad.code()).isEqualTo(1);
+    assertThat(bad.code()).isEqualTo(4);
     assertThat(bad.outLines().get(0)).startsWith("<stdin>:/eventType: ");
   }
 

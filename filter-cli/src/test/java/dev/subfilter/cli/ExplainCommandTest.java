@@ -140,7 +140,7 @@ class ExplainCommandTest {
 
     Cli.Run r = Cli.run("explain", "-s", SUBS, "--id", "4me-tasks-completed", events.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(5);
     assertThat(r.errLines()).hasSize(1);
     assertThat(r.err()).startsWith("subfilter: " + events + ":2: invalid event: ");
     assertThat(r.out()).contains(events + ":1  4me task.status-changed").contains(events + ":3  4me project_task.status-changed");
@@ -156,12 +156,12 @@ class ExplainCommandTest {
   }
 
   @Test
-  void explain_badSubscription_problemsThenExit1() throws IOException {
+  void explain_badSubscription_problemsThenExit4() throws IOException {
     Path subs = write("s.json", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"filters\": [{\"fieldName\": \"a\"}]}");
 
     Cli.Run r = Cli.run("explain", "-s", subs.toString(), EVENTS);
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.out()).isEmpty();
     assertThat(r.errLines().get(0)).startsWith(subs + ":/filters/0");
   }

@@ -80,7 +80,7 @@ class MappingCommandsTest {
         "X-Hub-Signature-256", sign(secret, ISSUE_OPENED));
     String events = write("deliveries.ndjson", good + "\n" + tampered + "\n");
     Cli.Run r = Cli.run("match", "-s", write("subs.json", BUGS), "--format", "github", "--secret-file", write("secret", secret + "\n"), events);
-    assertThat(r.code()).isEqualTo(ExitCodes.NO_PASS); // one event was bad
+    assertThat(r.code()).isEqualTo(ExitCodes.INVALID_EVENTS); // one event was bad
     assertThat(r.outLines()).hasSize(1);
     assertThat(json(r.outLines().get(0)).get("event").asText()).isEqualTo(events + ":1");
     assertThat(r.err()).contains(events + ":2: unauthentic delivery (BAD_SIGNATURE)");
@@ -110,7 +110,7 @@ class MappingCommandsTest {
 
     String broken = write("broken.json", "{\"source\": \"acme\", \"objCode\": {\"path\": \"entity\"}, \"eventType\": {\"const\": \"UPDATED\"}}");
     Cli.Run bad = Cli.run("match", "-s", subs, "--mapping", broken, write("u.ndjson", "{}\n"));
-    assertThat(bad.code()).isEqualTo(ExitCodes.NO_PASS);
+    assertThat(bad.code()).isEqualTo(ExitCodes.INVALID_SUBSCRIPTIONS);
     assertThat(bad.out()).isEmpty();
     assertThat(bad.errLines()).contains(
         broken + ":/objCode/path: expected a JSONPath starting with $ (e.g. \"$.issue.id\"), found the string \"entity\"",
@@ -149,7 +149,7 @@ class MappingCommandsTest {
     assertThat(ok.out()).isEqualTo("1 mapping: no problems\n");
     String bad = write("bad.json", "{\"source\": \"acme\", \"objCode\": {\"path\": \"$.a[?(\"}, \"eventType\": {\"const\": \"UPDATE\"}, \"newState\": {\"path\": \"$\"}}");
     Cli.Run r = Cli.run("check", "--mapping", good, "--mapping", bad);
-    assertThat(r.code()).isEqualTo(ExitCodes.NO_PASS);
+    assertThat(r.code()).isEqualTo(ExitCodes.INVALID_SUBSCRIPTIONS);
     assertThat(r.outLines()).containsExactly(bad + ":/objCode/path: not a JSONPath: Could not parse token starting at position 3. Expected ?, ', 0-9, * ",
         "2 mappings: 1 problem");
     assertThat(Cli.run("check", "--mapping", tmp.resolve("missing.json").toString()).code()).isEqualTo(ExitCodes.UNREADABLE);

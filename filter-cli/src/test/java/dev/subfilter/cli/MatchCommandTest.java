@@ -103,14 +103,14 @@ class MatchCommandTest {
   }
 
   @Test
-  void match_badEvents_reportedWithPositionAndSkipped_exit1() throws IOException {
+  void match_badEvents_reportedWithPositionAndSkipped_exit5() throws IOException {
     Path subs = write("subs.json", "[{\"id\": \"renamed\", \"objCode\": \"PROJ\", \"eventType\": \"UPDATE\"}]");
     Path events = write("events.ndjson", PROJ_UPDATE + "\n{\"eventType\": \"UPDATE\", \"newState\": \n"
         + "{\"eventType\": \"UPDATE\", \"newState\": {\"name\": \"no objCode\"}}\n[1]\n{\"nothing\": 1}\n" + PROJ_UPDATE + "\n");
 
     Cli.Run r = Cli.run("match", "-s", subs.toString(), events.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(5);
     assertThat(r.outLines()).extracting(l -> json(l).get("event").asText()).containsExactly(events + ":1", events + ":6");
     assertThat(r.errLines()).hasSize(4);
     assertThat(r.errLines().get(0)).startsWith("subfilter: " + events + ":2: invalid event: (root): not valid JSON");
@@ -128,7 +128,7 @@ class MatchCommandTest {
     Cli.Run workfront = Cli.withStdin(CMP_JIRA, "match", "-s", subs.toString(), "--format", "workfront");
 
     assertThat(cmp.code()).isZero();
-    assertThat(workfront.code()).isEqualTo(1);
+    assertThat(workfront.code()).isEqualTo(5);
     assertThat(workfront.out()).isEmpty();
     assertThat(workfront.err()).contains("<stdin>:1: invalid event: /eventType: missing");
   }
@@ -165,12 +165,12 @@ class MatchCommandTest {
 
     Cli.Run r = Cli.run("match", "-s", subs.toString(), EVENTS);
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.out()).isEmpty();
     assertThat(r.errLines()).hasSize(3);
     assertThat(r.errLines().get(0)).startsWith(subs + ":/1/eventType: ");
     assertThat(r.errLines().get(1)).startsWith(subs + ":/1/filters/0/comparison: unknown comparison \"eqq\"");
-    assertThat(r.errLines().get(2)).isEqualTo("subfilter: 2 problems in the subscriptions; nothing was matched (subfilter check lists them too)");
+    assertThat(r.errLines().get(2)).isEqualTo("subfilter: 2 problems in the subscriptions; nothing was matched (subfilter check lists them too; match --keep-going skips them)");
   }
 
   @Test
@@ -180,7 +180,7 @@ class MatchCommandTest {
     Cli.Run strict = Cli.withStdin(PROJ_UPDATE, "match", "-s", subs.toString());
     Cli.Run lenient = Cli.withStdin("{\"eventType\": \"UPDATE\", \"newState\": {\"objCode\": \"TASK\"}}", "match", "--lenient", "-s", subs.toString());
 
-    assertThat(strict.code()).isEqualTo(1);
+    assertThat(strict.code()).isEqualTo(4);
     assertThat(strict.errLines().get(0)).startsWith(subs + ":(root): not valid JSON: ").endsWith("try --lenient");
     assertThat(lenient.code()).isZero();
   }
@@ -213,7 +213,7 @@ class MatchCommandTest {
 
     Cli.Run r = Cli.withStdin(PROJ_UPDATE, "match", "-s", a.toString(), "-s", b.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.errLines().get(0)).isEqualTo(b + ":/0/id: duplicate id \"x\"; also used by " + a);
   }
 
@@ -265,7 +265,7 @@ class MatchCommandTest {
 
     assertThat(Cli.withStdin(PROJ_UPDATE, "match", "-s", subs.toString()).err()).isEmpty();
     Cli.Run r = Cli.withStdin(PROJ_UPDATE, "match", "--mode", "workfront", "-s", subs.toString());
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.errLines().get(0)).startsWith(subs + ":/filters/0/comparison: ");
   }
 

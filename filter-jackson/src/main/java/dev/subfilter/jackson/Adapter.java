@@ -24,12 +24,13 @@ public interface Adapter {
    * Reads one delivery.
    *
    * @param body the HTTP request body, as received; not {@code null}
-   * @param headers the request headers; names compare case-insensitively, the first value counts
-   *     ({@link Headers#of} adapts a single-valued map)
+   * @param headers the request headers, or {@code null} for none; names compare
+   *     case-insensitively, the first value counts ({@link Headers#of} adapts a single-valued map)
    * @return the event, or the vendor's handshake; never {@code null}
    * @throws UnauthenticDeliveryException when a configured check (signature, claims, secret) fails
    * @throws InvalidEventException when the body is not JSON or not of the vendor's shape, with a
    *     JSON Pointer to what is wrong
+   * @throws NullPointerException when {@code body} is {@code null} (the message is {@code body})
    */
   Delivery read(byte[] body, Map<String, List<String>> headers);
 }

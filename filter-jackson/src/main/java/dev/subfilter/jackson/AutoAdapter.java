@@ -82,6 +82,7 @@ public final class AutoAdapter implements Adapter {
    */
   @Override
   public Delivery read(byte[] body, Map<String, List<String>> headers) {
+    Objects.requireNonNull(body, "body");
     return detect(body).read(body, headers);
   }
 

@@ -58,7 +58,7 @@ public final class CmpAdapter implements Adapter {
    */
   public static CmpAdapter create(SubfilterJson json, String callbackSecret) {
     if (callbackSecret != null && callbackSecret.isEmpty()) {
-      throw new IllegalArgumentException("callbackSecret must not be empty; pass null for no secret");
+      throw new IllegalArgumentException("CmpAdapter.create: callbackSecret must not be empty; pass null for no secret");
     }
     return new CmpAdapter(json, callbackSecret);
   }
@@ -70,6 +70,7 @@ public final class CmpAdapter implements Adapter {
 
   @Override
   public Delivery read(byte[] body, Map<String, List<String>> headers) {
+    Objects.requireNonNull(body, "body");
     checkSecret(headers);
     ObjectNode root = Payloads.object(json.readPayload(body), "", "a CMP delivery object {\"event_name\": ..., \"data\": {...}}");
     String name = EventNames.normalise(Payloads.string(root.get("event_name"), "/event_name", "the CMP event name, e.g. external_sub_step_completed"));

@@ -44,17 +44,21 @@ public final class FourMeAdapter implements Adapter {
     this.requireSignature = b.requireSignature == null ? !b.keys.isEmpty() : b.requireSignature;
     if (b.keys.isEmpty()) {
       if (b.algorithm != null || b.issuer != null || b.audience != null) {
-        throw new IllegalArgumentException("algorithm, issuer and audience need a public key (publicKeyPem, publicKey or jwks)");
+        throw new IllegalArgumentException("FourMeAdapter.Builder: algorithm, issuer and audience need a public key (publicKeyPem, publicKey or jwks)");
       }
       this.verifier = null;
     } else {
       if (b.algorithm == null || b.issuer == null || b.audience == null) {
-        throw new IllegalArgumentException("verifying signed 4me deliveries needs algorithm, issuer and audience (the webhook policy's)");
+        throw new IllegalArgumentException("FourMeAdapter.Builder: verifying signed 4me deliveries needs algorithm, issuer and audience (the webhook policy's)");
       }
-      this.verifier = new JwtVerifier(b.algorithm, b.keys, b.issuer, b.audience, b.clockSkew, b.clock);
+      try {
+        this.verifier = new JwtVerifier(b.algorithm, b.keys, b.issuer, b.audience, b.clockSkew, b.clock);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("FourMeAdapter.Builder: " + e.getMessage(), e);
+      }
     }
     if (requireSignature && verifier == null) {
-      throw new IllegalArgumentException("requireSignature needs a public key to verify with");
+      throw new IllegalArgumentException("FourMeAdapter.Builder.requireSignature(true) needs a public key to verify with (publicKeyPem, publicKey or jwks)");
     }
   }
 
@@ -84,6 +88,7 @@ public final class FourMeAdapter implements Adapter {
 
   @Override
   public Delivery read(byte[] body, Map<String, List<String>> headers) {
+    Objects.requireNonNull(body, "body");
     ObjectNode root = Payloads.object(json.readPayload(body), "", "a 4me delivery object");
     JsonNode jwt = root.get("jwt");
     ObjectNode envelope;
@@ -195,12 +200,12 @@ public final class FourMeAdapter implements Adapter {
      * @throws IllegalArgumentException when it is not such a key
      */
     public Builder publicKeyPem(String pem) {
-      String b64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
+      String b64 = Objects.requireNonNull(pem, "pem").replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
       byte[] der;
       try {
         der = Base64.getDecoder().decode(b64);
       } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("publicKeyPem is not PEM: " + e.getMessage(), e);
+        throw new IllegalArgumentException("FourMeAdapter.Builder.publicKeyPem: not PEM: " + e.getMessage(), e);
       }
       for (String kind : new String[] {"RSA", "EC"}) {
         try {
@@ -209,7 +214,7 @@ public final class FourMeAdapter implements Adapter {
           // not this kind: try the next
         }
       }
-      throw new IllegalArgumentException("publicKeyPem holds no RSA or EC public key (expected -----BEGIN PUBLIC KEY-----)");
+      throw new IllegalArgumentException("FourMeAdapter.Builder.publicKeyPem: no RSA or EC public key (expected -----BEGIN PUBLIC KEY-----)");
     }
 
     /**
@@ -233,9 +238,11 @@ public final class FourMeAdapter implements Adapter {
      */
     public Builder jwks(String jwksJson) {
       try {
-        keys.addAll(JwtVerifier.keysOf(JWKSet.parse(jwksJson)));
+        keys.addAll(JwtVerifier.keysOf(JWKSet.parse(Objects.requireNonNull(jwksJson, "jwksJson"))));
       } catch (ParseException e) {
-        throw new IllegalArgumentException("jwks is not a JWK set: " + e.getMessage(), e);
+        throw new IllegalArgumentException("FourMeAdapter.Builder.jwks: not a JWK set: " + e.getMessage(), e);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("FourMeAdapter.Builder.jwks: " + e.getMessage(), e);
       }
       return this;
     }
@@ -250,7 +257,7 @@ public final class FourMeAdapter implements Adapter {
     public Builder algorithm(String name) {
       algorithm = JWSAlgorithm.parse(Objects.requireNonNull(name, "algorithm"));
       if (!JwtVerifier.ALLOWED.contains(algorithm)) {
-        throw new IllegalArgumentException("algorithm " + name + " is not allowed; use one of RS256, RS384, RS512, ES256, ES384, ES512");
+        throw new IllegalArgumentException("FourMeAdapter.Builder.algorithm: " + name + " is not allowed; use one of RS256, RS384, RS512, ES256, ES384, ES512");
       }
       return this;
     }
@@ -296,8 +303,8 @@ public final class FourMeAdapter implements Adapter {
      * @throws IllegalArgumentException when it is negative
      */
     public Builder clockSkew(Duration v) {
-      if (v.isNegative()) {
-        throw new IllegalArgumentException("clockSkew must not be negative");
+      if (Objects.requireNonNull(v, "v").isNegative()) {
+        throw new IllegalArgumentException("FourMeAdapter.Builder.clockSkew must not be negative, was " + v);
       }
       clockSkew = v;
       return this;

@@ -5,9 +5,11 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import dev.subfilter.Limits;
 
 /**
- * Jackson's read constraints with the checks that {@link Limits} has settings for answered by
- * {@link Limits} itself: a limit hit is a {@link Exceeded} carrying the message that names the
- * {@code Limits} setting, so no caller has to recognise Jackson's wording. Immutable.
+ * Jackson's read constraints, every one set from {@link Limits} and answered by {@link Limits}
+ * itself: a limit hit is a {@link Exceeded} carrying the message that names the {@code Limits}
+ * setting, so no caller has to recognise Jackson's wording. Depth, document length, number,
+ * string and name length each have their setting; the token count stays off (the document length
+ * bounds it). The fast scanner reads these values from the mapper, so it follows. Immutable.
  */
 final class LimitConstraints extends StreamReadConstraints {
   private static final long serialVersionUID = 1L;
@@ -17,14 +19,14 @@ final class LimitConstraints extends StreamReadConstraints {
   private final int around;
   private final boolean documentLength;
 
-  /** Constraints for documents of {@code limits}; Jackson's defaults for what {@code Limits} does not set. */
+  /** Constraints for documents of {@code limits}. */
   LimitConstraints(Limits limits) {
     this(limits, 0, true);
   }
 
   private LimitConstraints(Limits limits, int around, boolean documentLength) {
-    super(limits.maxJsonDepth() + around, documentLength ? limits.maxDocumentBytes() : -1, DEFAULT_MAX_NUM_LEN,
-        DEFAULT_MAX_STRING_LEN, DEFAULT_MAX_NAME_LEN, DEFAULT_MAX_TOKEN_COUNT);
+    super(limits.maxJsonDepth() + around, documentLength ? limits.maxDocumentBytes() : -1, limits.maxJsonNumberLength(),
+        limits.maxJsonStringLength(), limits.maxJsonNameLength(), DEFAULT_MAX_TOKEN_COUNT);
     this.limits = limits;
     this.around = around;
     this.documentLength = documentLength;
@@ -51,6 +53,39 @@ final class LimitConstraints extends StreamReadConstraints {
     String problem = documentLength ? limits.documentBytesProblem(len) : null;
     if (problem != null) {
       throw new Exceeded("maxDocumentBytes", problem);
+    }
+  }
+
+  @Override
+  public void validateFPLength(int length) throws StreamConstraintsException {
+    number(length);
+  }
+
+  @Override
+  public void validateIntegerLength(int length) throws StreamConstraintsException {
+    number(length);
+  }
+
+  private void number(int length) throws Exceeded {
+    String problem = limits.jsonNumberLengthProblem(length);
+    if (problem != null) {
+      throw new Exceeded("maxJsonNumberLength", problem);
+    }
+  }
+
+  @Override
+  public void validateStringLength(int length) throws StreamConstraintsException {
+    String problem = limits.jsonStringLengthProblem(length);
+    if (problem != null) {
+      throw new Exceeded("maxJsonStringLength", problem);
+    }
+  }
+
+  @Override
+  public void validateNameLength(int length) throws StreamConstraintsException {
+    String problem = limits.jsonNameLengthProblem(length);
+    if (problem != null) {
+      throw new Exceeded("maxJsonNameLength", problem);
     }
   }
 

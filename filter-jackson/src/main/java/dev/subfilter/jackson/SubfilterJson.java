@@ -40,9 +40,10 @@ import java.util.Set;
  * boolean hit = s.matches(json.readWorkfrontEvent(bodyBytes));
  * }</pre>
  *
- * <p>Every method throws only {@link InvalidSubscriptionException} (subscriptions) or {@link
- * InvalidEventException} (events) on bad input, each with a JSON Pointer; duplicate keys and
- * trailing content are errors.
+ * <p>Errors, as everywhere in subfilter: bad input is an {@link InvalidSubscriptionException}
+ * (subscriptions) or an {@link InvalidEventException} (events), each with a JSON Pointer, duplicate
+ * keys and trailing content included; a {@code null} argument is a {@link NullPointerException}
+ * whose message is the parameter's name; a limit hit names the {@link Limits} setting to raise.
  */
 public final class SubfilterJson {
   private final SubscriptionParser parser;
@@ -156,6 +157,7 @@ public final class SubfilterJson {
    * @throws InvalidSubscriptionException with every problem, or one at {@code ""} when the text is not JSON
    */
   public Subscription readSubscription(String json) {
+    Objects.requireNonNull(json, "json");
     return parser.parse(JsonValues.fromJackson(readTree(strict, json.getBytes(StandardCharsets.UTF_8), true)));
   }
 
@@ -167,6 +169,7 @@ public final class SubfilterJson {
    * @throws InvalidSubscriptionException with every problem, or one at {@code ""} when the bytes are not JSON
    */
   public Subscription readSubscription(byte[] json) {
+    Objects.requireNonNull(json, "json");
     return parser.parse(JsonValues.fromJackson(readTree(strict, json, true)));
   }
 
@@ -179,6 +182,7 @@ public final class SubfilterJson {
    * @throws InvalidSubscriptionException with every problem, or one at {@code ""} when the text cannot be read
    */
   public Subscription readSubscriptionLenient(String json) {
+    Objects.requireNonNull(json, "json");
     return parser.parse(JsonValues.fromJackson(readTree(lenient, json.getBytes(StandardCharsets.UTF_8), true)));
   }
 
@@ -190,6 +194,7 @@ public final class SubfilterJson {
    * @throws InvalidSubscriptionException with every problem
    */
   public Subscription readSubscription(JsonNode json) {
+    Objects.requireNonNull(json, "json");
     return parser.parse(JsonValues.fromJackson(json));
   }
 
@@ -200,6 +205,7 @@ public final class SubfilterJson {
    * @return JSON text that reads back as an equal subscription
    */
   public String writeSubscription(Subscription s) {
+    Objects.requireNonNull(s, "s");
     return s.toJson().toString();
   }
 
@@ -212,6 +218,7 @@ public final class SubfilterJson {
    *     offending member
    */
   public Event readWorkfrontEvent(byte[] payload) {
+    Objects.requireNonNull(payload, "payload");
     return readWorkfrontEvent(readTree(strict, payload, false));
   }
 
@@ -301,6 +308,7 @@ public final class SubfilterJson {
    * @throws InvalidEventException when the text is not JSON or not a Workfront event
    */
   public Event readWorkfrontEvent(String payload) {
+    Objects.requireNonNull(payload, "payload");
     return readWorkfrontEvent(payload.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -314,6 +322,7 @@ public final class SubfilterJson {
    * @throws InvalidEventException naming the offending member
    */
   public Event readWorkfrontEvent(JsonNode payload) {
+    Objects.requireNonNull(payload, "payload");
     if (!payload.isObject()) {
       throw invalidEvent("", "expected a Workfront event object, found " + describe(payload));
     }
@@ -363,6 +372,7 @@ public final class SubfilterJson {
 
   /** Reads an event payload with this reader's limits; errors are {@link InvalidEventException}s. */
   JsonNode readPayload(byte[] bytes) {
+    Objects.requireNonNull(bytes, "body");
     return readTree(strict, bytes, false);
   }
 

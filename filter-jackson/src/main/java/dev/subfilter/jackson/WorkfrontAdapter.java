@@ -34,6 +34,7 @@ public final class WorkfrontAdapter implements Adapter {
 
   @Override
   public Delivery read(byte[] body, Map<String, List<String>> headers) {
+    Objects.requireNonNull(body, "body");
     return new Delivery.Received(json.readWorkfrontEvent(json.readPayload(body)));
   }
 }

@@ -2,6 +2,7 @@ package dev.subfilter.jackson;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.subfilter.Event;
+import dev.subfilter.EventNames;
 import dev.subfilter.InvalidEventException;
 import dev.subfilter.Problem;
 import java.time.DateTimeException;
@@ -26,21 +27,25 @@ final class WorkfrontEnvelope {
 
   private WorkfrontEnvelope() {}
 
-  /** Whether {@code type}, the text of a string {@code eventType}, is one a payload may carry. */
+  /** Whether {@code type}, the text of a string {@code eventType}, is one a payload may carry: CREATE, UPDATE or DELETE. */
   static boolean validEventType(String type) {
-    return !type.isEmpty();
+    return EventNames.isCanonical(type);
   }
 
   /**
    * The payload's eventType.
    *
    * @param type the {@code eventType} member, or {@code null} when missing
-   * @throws InvalidEventException when it is not a non-empty string
+   * @throws InvalidEventException when it is not one of CREATE, UPDATE, DELETE
    */
   static String eventType(JsonNode type) {
-    if (type == null || !type.isTextual() || !validEventType(type.textValue())) {
+    if (type == null || !type.isTextual()) {
       throw invalid("/" + EVENT_TYPE, type == null ? "missing; expected CREATE, UPDATE or DELETE"
           : "expected a string such as \"UPDATE\", found " + Payloads.describe(type));
+    }
+    if (!validEventType(type.textValue())) {
+      throw invalid("/" + EVENT_TYPE, "found " + Payloads.describe(type)
+          + "; a Workfront payload's eventType is one of CREATE, UPDATE, DELETE (case-sensitive)");
     }
     return type.textValue();
   }
