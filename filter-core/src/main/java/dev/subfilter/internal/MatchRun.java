@@ -118,6 +118,11 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
     return (int) (h ^ (h >>> 32));
   }
 
+  /** The seq of matching entry {@code index} (in the order found, before {@link #answer} sorts them). */
+  long seqAt(int index) {
+    return entries[index].seq;
+  }
+
   @Override
   public String get(int index) {
     Objects.checkIndex(index, size);

@@ -273,6 +273,13 @@ public final class SubscriptionIndex {
    * @return an unmodifiable list
    */
   public List<String> match(Event e, Counters counters) {
+    MatchRun run = run(e, counters);
+    MatchRun answer = run == null ? null : run.answer();
+    return answer == null ? List.of() : answer;
+  }
+
+  /** The matching entries of {@code e}, unsorted ({@link MatchRun#seqAt}), or {@code null} when none matches. */
+  MatchRun run(Event e, Counters counters) {
     MatchRun run = null;
     HashTrie<String, Bucket> codes = canonical.get(e.eventType());
     if (codes != null) {
@@ -290,8 +297,7 @@ public final class SubscriptionIndex {
         }
       }
     }
-    MatchRun answer = run == null ? null : run.answer();
-    return answer == null ? List.of() : answer;
+    return run;
   }
 
   /**
