@@ -40,14 +40,17 @@ import java.util.Objects;
  * bit operations per subscription of that gate that cannot be grouped: subscriptions whose top-level
  * AND has an {@code eq} or {@code contains} condition are counted in groups sharing the rest of their
  * filters, and one by one only for the events where that condition holds. Memory is bounded: the
- * distinct results patterns seen per subscription, and per tally at most {@link #MAX_DISTINCT_VALUES}
+ * distinct result patterns seen per subscription, and per field at most {@link #MAX_DISTINCT_VALUES}
  * distinct values. Over 1,000,000 events and 10,000 subscriptions see the README's figure.
  *
  * <p>Not thread-safe: feed one funnel from one thread (or one funnel per thread). {@link #report}
  * may be called at any time, and again after more events. No method accepts {@code null}.
  */
 public final class Funnel {
-  /** How many distinct values a tally of near-miss values keeps; later new values are counted in {@link Values#other()}. */
+  /**
+   * How many distinct values of one field (across all subscriptions) the near-miss tallies tell
+   * apart; a value first seen after that many is counted in {@link FilterRow#otherNearMissValues()}.
+   */
   public static final int MAX_DISTINCT_VALUES = 1_000;
 
   /** How many values {@link FilterRow#nearMissValues()} lists at most. */

@@ -19,32 +19,38 @@ import java.util.Map;
  * What {@link Funnel} counts with. Every distinct condition of a gate is compiled once, as a
  * subscription of that gate with that one filter, into a {@link SubscriptionIndex} of them: one
  * match of an event gives exactly the conditions that hold (the index only narrows down which are
- * evaluated). Each subscription then reads its conditions' bits as one pattern and counts it; a
- * pattern's rows are worked out once ({@link FunnelShape#analyze}).
+ * evaluated). Events are then batched by gate, {@link #BATCH} at a time, each condition's results
+ * a bit per event, and every subscription's rows are worked out 64 events per word ({@link
+ * FunnelShape#slice}): per event, counting costs a few word operations per subscription.
  *
- * <p>To keep the per-event cost below one step per subscription of the gate, a subscription whose
- * top-level AND has an eq or contains condition (its <em>anchor</em>, usually false) is counted in a
- * group with the subscriptions that share the rest of its filters: the group counts the rest's
- * patterns over every event of the gate, and the subscription itself only the events where its
- * anchor holds, which it takes away from the group's counts when reporting. Where the anchor is false
- * the subscription is false, the anchor rejected the event, and it alone did when the rest holds.
+ * <p>A subscription whose top-level AND has an eq or contains condition (its <em>anchor</em>,
+ * usually false) is counted in a group with the subscriptions of its gate that share the rest of its
+ * filters: the group counts the rest over every event once, and each member only where its anchor
+ * holds, taking that part away from the group's counts when reporting. Where the anchor is false the
+ * subscription is false, the anchor rejected the event, and it alone did when the rest holds; the
+ * values its field had then are the group's tally of that field where the rest held, less those at
+ * the member's matches.
  *
  * <p>Not API: public only because {@code dev.subfilter.Funnel}, the public face, holds it. Not thread-safe.
  */
 public final class FunnelCounter {
-  /** Patterns are longs: subscriptions with more conditions are counted event by event. */
-  private static final int MAX_PATTERN_BITS = 62;
+  /** Events per gate counted at once: a multiple of 64. */
+  static final int BATCH = 1024;
+  private static final int WORDS = BATCH / 64;
 
   private final List<Member> members = new ArrayList<>();
+  private final List<Gate> gates = new ArrayList<>();
   private final Map<String, Map<String, Gate>> canonical = new HashMap<>();
   private final Map<String, Map<String, Gate>> vendor = new HashMap<>();
   private final SubscriptionIndex conditions;
-  private final Member[][] anchoredBy;
-  private final long[] truth;
+  /** Per condition: its gate and its row in that gate's batch. */
+  private final Gate[] conditionGate;
+  private final int[] conditionRow;
   private final List<FieldRef> fieldRefs = new ArrayList<>();
   private final List<Boolean> fieldOld = new ArrayList<>();
-  private String[] fieldValues;
-  private long[] fieldStamps;
+  /** Per field, the values seen so far, numbered (at most maxValues; later new ones are -1, other). */
+  private final List<Map<Object, Integer>> dictionaries = new ArrayList<>();
+  private final List<List<String>> names = new ArrayList<>();
   private final int maxValues;
   private long events;
 
@@ -53,18 +59,21 @@ public final class FunnelCounter {
 
   /**
    * @param subscriptions by id, in report order
-   * @param maxValues how many distinct values each tally keeps
+   * @param maxValues how many distinct values of one field are told apart
    */
   public FunnelCounter(Map<String, CompiledSubscription> subscriptions, int maxValues) {
     this.maxValues = maxValues;
     Map<ConditionKey, Integer> ids = new LinkedHashMap<>();
     Map<Integer, Integer> uses = new HashMap<>();
+    List<Gate> byCondition = new ArrayList<>();
+    List<Integer> rows = new ArrayList<>();
     Map<String, Integer> fields = new HashMap<>();
+    SubscriptionIndex index = SubscriptionIndex.EMPTY;
     List<Plan> plans = new ArrayList<>();
     List<int[]> conds = new ArrayList<>();
-    SubscriptionIndex index = SubscriptionIndex.EMPTY;
     for (CompiledSubscription cs : subscriptions.values()) {
       Subscription s = cs.subscription();
+      Gate gate = gate(s);
       Plan plan = Plan.of(s);
       plans.add(plan);
       int[] c = new int[plan.tests().size()];
@@ -75,6 +84,8 @@ public final class FunnelCounter {
         if (id == null) {
           id = ids.size();
           ids.put(k, id);
+          byCondition.add(gate);
+          rows.add(gate.conditions++);
           Subscription one = new Subscription(s.objCode(), s.eventType(), s.objId(), Connector.AND, List.of(f), Map.of());
           index = index.with("c" + id, one.compile()); // seq == id: ids are given in insertion order
         }
@@ -84,34 +95,33 @@ public final class FunnelCounter {
       conds.add(c);
     }
     this.conditions = index;
-    this.truth = new long[(ids.size() + 63) / 64 + 1];
-    List<List<Member>> anchored = new ArrayList<>();
-    for (int i = 0; i < ids.size(); i++) {
-      anchored.add(null);
-    }
+    this.conditionGate = byCondition.toArray(new Gate[0]);
+    this.conditionRow = rows.stream().mapToInt(Integer::intValue).toArray();
     Map<String, Group> groups = new HashMap<>();
     int at = 0;
     for (Map.Entry<String, CompiledSubscription> e : subscriptions.entrySet()) {
       Subscription s = e.getValue().subscription();
       Plan plan = plans.get(at);
       int[] c = conds.get(at++);
-      boolean isVendor = !EventNames.isCanonical(s.eventType());
-      Gate gate = (isVendor ? vendor : canonical).computeIfAbsent(s.eventType(), k -> new HashMap<>())
-          .computeIfAbsent(s.objCode(), k -> new Gate());
+      int[] local = new int[c.length];
+      for (int i = 0; i < c.length; i++) {
+        local[i] = conditionRow[c[i]];
+      }
+      Gate gate = gate(s);
       String gateText = s.objCode() + " " + s.eventType() + (s.objId() == null ? "" : " objId " + s.objId());
       Plan.Junction root = plan.filters();
       boolean topAnd = root.effective() == Connector.AND;
       FunnelShape shape = FunnelShape.of(root.children, topAnd, null);
       int[] rowField = new int[shape.rows()];
       for (int r = 0; r < rowField.length; r++) {
-        rowField[r] = shape.nodes.get(r) instanceof Plan.Test t ? field(fields, t) : -1;
+        rowField[r] = shape.nodes.get(r) instanceof Plan.Test t ? gate.field(field(fields, t)) : -1;
       }
-      Plan.Test anchor = s.objId() == null && topAnd && c.length <= MAX_PATTERN_BITS + 1 ? anchor(root, plan, c, uses) : null;
-      Member m = new Member(e.getKey(), gateText, shape, c, rowField, gate, maxValues);
+      Member m = new Member(e.getKey(), gateText, shape, local, rowField, gate);
       members.add(m);
+      Plan.Test anchor = s.objId() == null && topAnd ? anchor(root, plan, c, uses) : null;
       if (anchor == null) {
         if (s.objId() == null) {
-          gate.individuals.add(m);
+          gate.alone.add(m);
         } else {
           gate.pinned.computeIfAbsent(s.objId(), k -> new ArrayList<>()).add(m);
         }
@@ -119,12 +129,12 @@ public final class FunnelCounter {
       }
       int anchorTest = plan.tests().indexOf(anchor);
       int[] rest = new int[c.length - 1];
-      StringBuilder sig = new StringBuilder(isVendor ? "v " : "c ").append(s.eventType()).append(' ').append(s.objCode()).append(" |");
       for (int i = 0, j = 0; i < c.length; i++) {
         if (i != anchorTest) {
-          rest[j++] = c[i];
+          rest[j++] = local[i];
         }
       }
+      StringBuilder sig = new StringBuilder(gateText).append(" |");
       signature(sig, root.children, anchor, c, plan);
       Group g = groups.get(sig.toString());
       if (g == null) {
@@ -132,23 +142,32 @@ public final class FunnelCounter {
         groups.put(sig.toString(), g);
         gate.groups.add(g);
       }
-      m.anchor(shape.nodes.indexOf(anchor), c[anchorTest], g, g.field(field(fields, anchor), maxValues));
-      List<Member> l = anchored.get(c[anchorTest]);
-      if (l == null) {
-        anchored.set(c[anchorTest], l = new ArrayList<>());
-      }
-      l.add(m);
+      int anchorRow = shape.nodes.indexOf(anchor);
+      m.anchor(anchorRow, local[anchorTest], g, g.field(rowField[anchorRow]));
+      g.members.add(m);
     }
-    this.anchoredBy = new Member[ids.size()][];
-    for (int i = 0; i < anchoredBy.length; i++) {
-      List<Member> l = anchored.get(i);
-      anchoredBy[i] = l == null ? null : l.toArray(new Member[0]);
+    for (int i = 0; i < fieldRefs.size(); i++) {
+      dictionaries.add(new HashMap<>());
+      names.add(new ArrayList<>());
     }
-    this.fieldValues = new String[fieldRefs.size()];
-    this.fieldStamps = new long[fieldRefs.size()];
+    for (Gate g : gates) {
+      g.allocate();
+    }
   }
 
-  /** The field of a condition row, numbered: conditions on one field and state share its value per event. */
+  private Gate gate(Subscription s) {
+    boolean isVendor = !EventNames.isCanonical(s.eventType());
+    Map<String, Gate> codes = (isVendor ? vendor : canonical).computeIfAbsent(s.eventType(), k -> new HashMap<>());
+    Gate g = codes.get(s.objCode());
+    if (g == null) {
+      g = new Gate(this);
+      codes.put(s.objCode(), g);
+      gates.add(g);
+    }
+    return g;
+  }
+
+  /** The field of a condition, numbered: conditions on one field and state share its value per event. */
   private int field(Map<String, Integer> fields, Plan.Test t) {
     boolean old = t.old && t.op != Operator.CHANGED;
     String key = (old ? "o:" : "n:") + t.field.name();
@@ -219,161 +238,241 @@ public final class FunnelCounter {
   /** Counts {@code e}. */
   public void add(Event e) {
     events++;
-    MatchRun run = conditions.run(e, null);
-    int n = run == null ? 0 : run.size();
-    for (int i = 0; i < n; i++) {
-      int id = (int) run.seqAt(i);
-      truth[id >>> 6] |= 1L << id;
-    }
+    Gate a = null;
+    Gate b = null;
     Map<String, Gate> codes = canonical.get(e.eventType());
     if (codes != null) {
-      Gate g = codes.get(e.objCode());
-      if (g != null) {
-        g.observe(this, e);
-      }
+      a = codes.get(e.objCode());
     }
     if (!vendor.isEmpty()) {
       codes = vendor.get(e.name());
       if (codes != null) {
-        Gate g = codes.get(e.objCode());
-        if (g != null) {
-          g.observe(this, e);
-        }
+        b = codes.get(e.objCode());
       }
     }
-    for (int i = 0; i < n; i++) {
-      Member[] ms = anchoredBy[(int) run.seqAt(i)];
-      if (ms != null) {
-        for (Member m : ms) {
-          m.observeAnchorHolds(this, e);
-        }
-      }
+    if (a == null && b == null) {
+      return; // no subscription's gate: nothing to count but the event
     }
+    if (a != null) {
+      a.enter(e);
+    }
+    if (b != null) {
+      b.enter(e);
+    }
+    MatchRun run = conditions.run(e, null);
+    int n = run == null ? 0 : run.size();
     for (int i = 0; i < n; i++) {
       int id = (int) run.seqAt(i);
-      truth[id >>> 6] = 0;
+      conditionGate[id].holds(conditionRow[id]);
+    }
+    if (a != null && a.size == BATCH) {
+      a.flush();
+    }
+    if (b != null && b.size == BATCH) {
+      b.flush();
     }
   }
 
-  long pattern(int[] conds) {
-    long p = 0;
-    for (int i = 0; i < conds.length; i++) {
-      int id = conds[i];
-      p |= (truth[id >>> 6] >>> id & 1L) << i;
-    }
-    return p;
-  }
-
-  long[] words(int[] conds) {
-    long[] w = new long[(conds.length + 63) / 64];
-    for (int i = 0; i < conds.length; i++) {
-      int id = conds[i];
-      w[i >>> 6] |= (truth[id >>> 6] >>> id & 1L) << i;
-    }
-    return w;
-  }
-
-  /** What field {@code f} holds in {@code e}, as explain shows it; worked out once per event. */
-  String value(Event e, int f) {
-    if (fieldStamps[f] == events) {
-      return fieldValues[f];
-    }
+  /**
+   * The number of what field {@code f} holds in {@code e} in the field's dictionary (-1 once that
+   * is full). A string is looked up by its text, so that no display text is made for a value seen
+   * before; others by what explain shows.
+   */
+  int value(Event e, int f) {
     Object state = fieldOld.get(f) ? e.oldState() : e.newState();
-    String v;
+    Object key;
     if (state == null) {
-      v = "(old state unknown)";
+      key = UNKNOWN;
     } else {
       JsonModel m = e.model();
       Object node = fieldRefs.get(f).lookup(m, state);
-      v = node == null ? "(absent)" : cut(Explainer.value(m, node).toString());
+      key = node == null ? ABSENT : m.kind(node) == JsonModel.Kind.STRING ? m.text(node) : new Shown(cut(Explainer.value(m, node).toString()));
     }
-    fieldValues[f] = v;
-    fieldStamps[f] = events;
-    return v;
+    Map<Object, Integer> d = dictionaries.get(f);
+    Integer id = d.get(key);
+    if (id == null && d.size() < maxValues) {
+      id = d.size();
+      d.put(key, id);
+      names.get(f).add(key instanceof String text ? cut(dev.subfilter.JsonValue.of(text).toString()) : ((Shown) key).text);
+    }
+    return id == null ? -1 : id;
   }
+
+  /** A dictionary key that is not a string's text: what explain shows. */
+  private record Shown(String text) {}
+
+  private static final Shown UNKNOWN = new Shown("(old state unknown)");
+  private static final Shown ABSENT = new Shown("(absent)");
 
   private static String cut(String s) {
     return s.length() <= 80 ? s : s.substring(0, Character.isHighSurrogate(s.charAt(76)) ? 76 : 77) + "...";
   }
 
-  /** The funnels so far. */
+  /** The funnels so far (the events batched until now are counted first). */
   public Funnel.Report report() {
+    for (Gate g : gates) {
+      g.flush();
+    }
     List<Funnel.Entry> out = new ArrayList<>(members.size());
     for (Member m : members) {
-      out.add(m.report());
+      out.add(m.report(names));
     }
     return new Funnel.Report(events, out);
   }
 
-  /** The subscriptions of one gate (eventType or vendor name, objCode). */
+  private static long pop(long x) {
+    return Long.bitCount(x);
+  }
+
+  /** The subscriptions of one gate (eventType or vendor name, objCode), and its batch of events. */
   private static final class Gate {
+    final FunnelCounter counter;
     long events;
-    final List<Member> individuals = new ArrayList<>();
+    int conditions;
+    final List<Member> alone = new ArrayList<>();
     final Map<String, List<Member>> pinned = new HashMap<>();
     final List<Group> groups = new ArrayList<>();
+    /** The fields whose values near misses may need, as counter field numbers. */
+    final List<Integer> fields = new ArrayList<>();
+    int[] fieldIds;
+    /** Per condition row, where it held in this batch. */
+    long[][] bits;
+    /** Per field, the value number of each event of the batch. */
+    int[][] values;
+    int size;
+    final List<Member> touched = new ArrayList<>();
 
-    void observe(FunnelCounter c, Event e) {
-      events++;
-      for (Group g : groups) {
-        g.observe(c, e);
+    Gate(FunnelCounter counter) {
+      this.counter = counter;
+    }
+
+    /** This gate's number for counter field {@code f}. */
+    int field(int f) {
+      int i = fields.indexOf(f);
+      if (i < 0) {
+        fields.add(f);
+        i = fields.size() - 1;
       }
-      for (Member m : individuals) {
-        m.gatePassed++;
-        m.observe(c, e);
+      return i;
+    }
+
+    void allocate() {
+      bits = new long[conditions][WORDS];
+      fieldIds = fields.stream().mapToInt(Integer::intValue).toArray();
+      values = new int[fieldIds.length][BATCH];
+    }
+
+    /** {@code e} passed this gate: it takes the next place of the batch. */
+    void enter(Event e) {
+      int p = size++;
+      events++;
+      for (int i = 0; i < fieldIds.length; i++) {
+        values[i][p] = counter.value(e, fieldIds[i]);
       }
       if (!pinned.isEmpty() && e.objId() != null) {
         List<Member> l = pinned.get(e.objId());
         if (l != null) {
           for (Member m : l) {
-            m.gatePassed++;
-            m.observe(c, e);
+            if (m.mask == null) {
+              m.mask = new long[WORDS];
+            }
+            if (!m.touched) {
+              m.touched = true;
+              touched.add(m);
+            }
+            m.mask[p >>> 6] |= 1L << p;
           }
         }
       }
+    }
+
+    /** Condition {@code row} holds for the event that entered last. */
+    void holds(int row) {
+      int p = size - 1;
+      bits[row][p >>> 6] |= 1L << p;
+    }
+
+    void flush() {
+      if (size == 0) {
+        return;
+      }
+      long[] mask = new long[WORDS];
+      for (int p = 0; p < size; p++) {
+        mask[p >>> 6] |= 1L << p;
+      }
+      for (Group g : groups) {
+        g.count(this, mask);
+      }
+      for (Member m : alone) {
+        m.countAlone(this, mask);
+      }
+      for (Member m : touched) {
+        m.countAlone(this, m.mask);
+        java.util.Arrays.fill(m.mask, 0);
+        m.touched = false;
+      }
+      touched.clear();
+      for (long[] b : bits) {
+        java.util.Arrays.fill(b, 0);
+      }
+      size = 0;
     }
   }
 
   /** Subscriptions of one gate sharing the filters besides their anchor: counted once per event. */
   private static final class Group {
     final FunnelShape shape;
-    final int[] conds;
-    final FunnelPatterns patterns = new FunnelPatterns();
-    /** The members' anchor fields, and the values each had whenever the rest held. */
+    final int[] local;
+    final List<Member> members = new ArrayList<>();
+    /** The members' anchor fields (gate field numbers), and the values each had where the rest held. */
     final List<Integer> fields = new ArrayList<>();
     final List<FunnelTally> values = new ArrayList<>();
-    private int[] fieldIds = {};
-    private FunnelTally[] tallies = {};
+    long[] rejected;
+    long holds;
 
-    Group(FunnelShape shape, int[] conds) {
+    Group(FunnelShape shape, int[] local) {
       this.shape = shape;
-      this.conds = conds;
+      this.local = local;
+      this.rejected = new long[shape.rows()];
     }
 
-    FunnelTally field(int f, int max) {
+    FunnelTally field(int f) {
       int i = fields.indexOf(f);
       if (i < 0) {
         fields.add(f);
-        values.add(new FunnelTally(max));
-        fieldIds = fields.stream().mapToInt(Integer::intValue).toArray();
-        tallies = values.toArray(new FunnelTally[0]);
+        values.add(new FunnelTally());
         i = fields.size() - 1;
       }
       return values.get(i);
     }
 
-    void observe(FunnelCounter c, Event e) {
-      long p = c.pattern(conds);
-      int s = patterns.slot(p);
-      patterns.counts[s]++;
-      FunnelShape.Info info = patterns.info[s];
-      if (info == null) {
-        info = patterns.info[s] = shape.analyze(new long[] {p}, true);
-      }
-      if (info.holds) {
-        for (int i = 0; i < fieldIds.length; i++) {
-          tallies[i].add(c.value(e, fieldIds[i]));
+    void count(Gate gate, long[] mask) {
+      FunnelShape.Sliced s = shape.slice(gate.bits, local, WORDS, true);
+      for (int w = 0; w < WORDS; w++) {
+        long m = mask[w];
+        if (m == 0) {
+          continue;
+        }
+        holds += pop(s.holds[w] & m);
+        for (int r = 0; r < rejected.length; r++) {
+          rejected[r] += pop(s.rejected[r][w] & m);
+        }
+        for (int i = 0; i < fields.size(); i++) {
+          tally(values.get(i), gate.values[fields.get(i)], s.holds[w] & m, w);
         }
       }
+      for (Member x : members) {
+        x.countAnchored(gate, mask, s);
+      }
+    }
+  }
+
+  /** Adds the value of each event in {@code bits} (word {@code w} of a batch) to {@code t}. */
+  private static void tally(FunnelTally t, int[] values, long bits, int w) {
+    while (bits != 0) {
+      int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+      t.add(values[p]);
+      bits &= bits - 1;
     }
   }
 
@@ -382,157 +481,119 @@ public final class FunnelCounter {
     final String id;
     final String gateText;
     final FunnelShape shape;
-    final int[] conds;
+    final int[] local;
     final int[] rowField;
     final Gate gate;
-    final boolean big;
-    final FunnelPatterns patterns;
+    final long[] rejected;
+    final long[] nearMisses;
     final FunnelTally[] near;
-    final int maxValues;
     long gatePassed;
-    /** Counted event by event when the pattern does not fit a long. */
-    long bigMatched;
-    long[] bigRejected;
-    long[] bigNear;
+    long matched;
+    /** Pinned: the events of the batch with its objId. */
+    long[] mask;
+    boolean touched;
     // anchored
     int anchorRow = -1;
+    int anchorLocal;
     Group group;
     FunnelTally groupValues;
-    FunnelPatterns restWhenHolds;
-    FunnelTally matchValues;
+    final FunnelTally matchValues = new FunnelTally();
+    long anchorHolds;
+    long restHoldsWithAnchor;
+    long[] restRejectedWithAnchor;
 
-    Member(String id, String gateText, FunnelShape shape, int[] conds, int[] rowField, Gate gate, int maxValues) {
+    Member(String id, String gateText, FunnelShape shape, int[] local, int[] rowField, Gate gate) {
       this.id = id;
       this.gateText = gateText;
       this.shape = shape;
-      this.conds = conds;
+      this.local = local;
       this.rowField = rowField;
       this.gate = gate;
-      this.maxValues = maxValues;
-      this.big = conds.length > MAX_PATTERN_BITS;
-      this.patterns = big ? null : new FunnelPatterns();
+      this.rejected = new long[shape.rows()];
+      this.nearMisses = new long[shape.rows()];
       this.near = new FunnelTally[shape.rows()];
-      if (big) {
-        bigRejected = new long[shape.rows()];
-        bigNear = new long[shape.rows()];
-      }
     }
 
-    void anchor(int row, int cond, Group g, FunnelTally values) {
+    void anchor(int row, int local, Group g, FunnelTally values) {
       this.anchorRow = row;
+      this.anchorLocal = local;
       this.group = g;
       this.groupValues = values;
-      this.restWhenHolds = new FunnelPatterns();
-      this.matchValues = new FunnelTally(Integer.MAX_VALUE); // holds only values the group's tally tracks
+      this.restRejectedWithAnchor = new long[g.shape.rows()];
     }
 
-    /** One event of its gate, counted alone. */
-    void observe(FunnelCounter c, Event e) {
-      if (big) {
-        FunnelShape.Info info = shape.analyze(c.words(conds), false);
-        if (info.holds) {
-          bigMatched++;
+    /** The events of {@code mask}, counted with its own rows. */
+    void countAlone(Gate gate, long[] mask) {
+      count(gate, mask, shape.slice(gate.bits, local, WORDS, false));
+    }
+
+    private void count(Gate gate, long[] mask, FunnelShape.Sliced s) {
+      for (int w = 0; w < WORDS; w++) {
+        long m = mask[w];
+        if (m == 0) {
+          continue;
         }
-        for (int r : info.rejected) {
-          bigRejected[r]++;
+        gatePassed += pop(m);
+        matched += pop(s.holds[w] & m);
+        for (int r = 0; r < rejected.length; r++) {
+          rejected[r] += pop(s.rejected[r][w] & m);
+          long nm = s.nearMisses[r][w] & m;
+          if (nm != 0) {
+            nearMisses[r] += pop(nm);
+            if (rowField[r] >= 0) {
+              if (near[r] == null) {
+                near[r] = new FunnelTally();
+              }
+              tally(near[r], gate.values[rowField[r]], nm, w);
+            }
+          }
         }
-        for (int r : info.nearMisses) {
-          bigNear[r]++;
-          tallyNear(c, e, r);
-        }
+      }
+    }
+
+    /** Its group counted the batch; it counts the events where its anchor holds, and what the group counted of them. */
+    void countAnchored(Gate gate, long[] mask, FunnelShape.Sliced rest) {
+      long[] a = gate.bits[anchorLocal];
+      long[] where = new long[WORDS];
+      boolean any = false;
+      for (int w = 0; w < WORDS; w++) {
+        where[w] = a[w] & mask[w];
+        any |= where[w] != 0;
+      }
+      if (!any) {
         return;
       }
-      FunnelShape.Info info = count(c.pattern(conds));
-      for (int r : info.nearMisses) {
-        tallyNear(c, e, r);
-      }
-    }
-
-    /** An event of its gate in which its anchor holds (the group counted it as one where it is false). */
-    void observeAnchorHolds(FunnelCounter c, Event e) {
-      FunnelShape.Info info = count(c.pattern(conds));
-      for (int r : info.nearMisses) {
-        tallyNear(c, e, r);
-      }
-      restWhenHolds.counts[restWhenHolds.slot(c.pattern(group.conds))]++;
-      if (info.holds) {
-        String v = c.value(e, rowField[anchorRow]);
-        if (groupValues.tracks(v)) {
-          matchValues.add(v);
-        } else {
-          matchValues.other++;
+      for (int w = 0; w < WORDS; w++) {
+        long m = where[w];
+        if (m == 0) {
+          continue;
+        }
+        anchorHolds += pop(m);
+        restHoldsWithAnchor += pop(rest.holds[w] & m);
+        for (int j = 0; j < restRejectedWithAnchor.length; j++) {
+          restRejectedWithAnchor[j] += pop(rest.rejected[j][w] & m);
         }
       }
+      long before = gatePassed;
+      FunnelShape.Sliced s = shape.slice(gate.bits, local, WORDS, false);
+      count(gate, where, s);
+      gatePassed = before; // an anchored member's gate count is its gate's
+      for (int w = 0; w < WORDS; w++) {
+        tally(matchValues, gate.values[rowField[anchorRow]], s.holds[w] & where[w], w);
+      }
     }
 
-    private FunnelShape.Info count(long p) {
-      int s = patterns.slot(p);
-      patterns.counts[s]++;
-      FunnelShape.Info info = patterns.info[s];
-      if (info == null) {
-        info = patterns.info[s] = shape.analyze(new long[] {p}, false);
-      }
-      return info;
-    }
-
-    private void tallyNear(FunnelCounter c, Event e, int r) {
-      if (rowField[r] < 0) {
-        return; // a group: no one field
-      }
-      if (near[r] == null) {
-        near[r] = new FunnelTally(maxValues);
-      }
-      near[r].add(c.value(e, rowField[r]));
-    }
-
-    Funnel.Entry report() {
+    Funnel.Entry report(List<List<String>> names) {
       int n = shape.rows();
-      long[] rejected = new long[n];
-      long[] nearMisses = new long[n];
-      long matched = 0;
-      if (big) {
-        matched = bigMatched;
-        System.arraycopy(bigRejected, 0, rejected, 0, n);
-        System.arraycopy(bigNear, 0, nearMisses, 0, n);
-      } else {
-        for (int s = 0; s < patterns.capacity(); s++) {
-          if (patterns.key(s) == -1L) {
-            continue;
-          }
-          long k = patterns.counts[s];
-          FunnelShape.Info info = patterns.info[s];
-          if (info.holds) {
-            matched += k;
-          }
-          for (int r : info.rejected) {
-            rejected[r] += k;
-          }
-          for (int r : info.nearMisses) {
-            nearMisses[r] += k;
-          }
-        }
-      }
+      long[] rej = rejected.clone();
+      long[] nm = nearMisses.clone();
       long passed = gatePassed;
       if (group != null) {
         passed = gate.events;
-        FunnelPatterns gp = group.patterns;
-        for (int s = 0; s < gp.capacity(); s++) {
-          long p = gp.key(s);
-          if (p == -1L) {
-            continue;
-          }
-          long k = gp.counts[s] - restWhenHolds.count(p); // the events of this rest pattern where the anchor is false
-          if (k == 0) {
-            continue;
-          }
-          FunnelShape.Info info = gp.info[s];
-          rejected[anchorRow] += k;
-          if (info.holds) {
-            nearMisses[anchorRow] += k;
-          }
-          for (int j : info.rejected) {
-            rejected[j < anchorRow ? j : j + 1] += k;
-          }
+        rej[anchorRow] += passed - anchorHolds;
+        nm[anchorRow] += group.holds - restHoldsWithAnchor;
+        for (int j = 0; j < group.rejected.length; j++) {
+          rej[j < anchorRow ? j : j + 1] += group.rejected[j] - restRejectedWithAnchor[j];
         }
       }
       List<Funnel.FilterRow> rows = new ArrayList<>(n);
@@ -541,15 +602,16 @@ public final class FunnelCounter {
         List<Funnel.Values.Count> top = List.of();
         long other = 0;
         if (node instanceof Plan.Test) {
-          Funnel.Values v = r == anchorRow ? groupValues.top(Funnel.TOP_VALUES, matchValues)
-              : near[r] == null ? null : near[r].top(Funnel.TOP_VALUES, null);
+          List<String> named = names.get(gate.fieldIds[rowField[r]]);
+          Funnel.Values v = r == anchorRow ? groupValues.top(Funnel.TOP_VALUES, matchValues, named)
+              : near[r] == null ? null : near[r].top(Funnel.TOP_VALUES, null, named);
           if (v != null) {
             top = v.top();
             other = v.other();
           }
         }
         String description = node instanceof Plan.Test t ? Explainer.describe(t.source) : "group " + ((Plan.Junction) node).connector;
-        rows.add(new Funnel.FilterRow(node.pointer(), description, node instanceof Plan.Junction, rejected[r], nearMisses[r], top, other));
+        rows.add(new Funnel.FilterRow(node.pointer(), description, node instanceof Plan.Junction, rej[r], nm[r], top, other));
       }
       return new Funnel.Entry(id, gateText, passed, matched, rows);
     }

@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * A subscription's filters (or the rest of them, once one top-level condition is set apart) laid
  * out for the funnel: one row per filter and group in written order, depth first, and how rows
- * combine. {@link #analyze} takes which conditions held (bit {@code i} for the {@code i}-th
- * condition written) and says, as {@code Explainer} combines groups, whether the filters hold, which
- * rows rejected the event and which alone did. Immutable.
+ * combine. {@link #slice} takes where each condition held over a batch of events (the {@code i}-th
+ * condition written is bit {@code i}) and says, combining groups as {@code Explainer} does, where the
+ * filters hold, where each row rejected the event and where it alone did. Immutable.
  */
 final class FunnelShape {
   /** The row's parent row, or -1 for a top-level row. */
@@ -95,17 +95,22 @@ final class FunnelShape {
     return parent.length;
   }
 
-  /** What one pattern of condition results gives. */
-  static final class Info {
-    static final int[] NONE = {};
-    /** Whether the filters hold. */
-    final boolean holds;
-    /** The rows that rejected: false, and every group above false (and the filters false). */
-    final int[] rejected;
-    /** The rows that alone rejected: had the row held, the filters would have. */
-    final int[] nearMisses;
+  /**
+   * The rows' results over a batch of events at once, 64 to a word: bit {@code p} of word {@code
+   * p / 64} is event {@code p} of the batch.
+   */
+  static final class Sliced {
+    /** Per row, where it holds. */
+    final long[][] val;
+    /** Where the filters hold. */
+    final long[] holds;
+    /** Per row, where it rejected the event: it and every group above false, and the filters false. */
+    final long[][] rejected;
+    /** Per row, where it alone rejected the event (null when {@code restOfFalse}). */
+    final long[][] nearMisses;
 
-    Info(boolean holds, int[] rejected, int[] nearMisses) {
+    Sliced(long[][] val, long[] holds, long[][] rejected, long[][] nearMisses) {
+      this.val = val;
       this.holds = holds;
       this.rejected = rejected;
       this.nearMisses = nearMisses;
@@ -113,77 +118,102 @@ final class FunnelShape {
   }
 
   /**
-   * The results of condition bits {@code words} (bit {@code i} of {@code words[i / 64]}).
+   * The results over a batch, the {@code i}-th condition's from {@code conditions[local[i]]}.
    *
    * @param restOfFalse these rows are the rest of an AND whose condition set apart is false: the
    *     whole is false whatever they give, so a row rejects when it and its groups are false, and no
-   *     row is a near miss ({@link Info#holds} still says whether the rest holds)
+   *     row is a near miss ({@link Sliced#holds} says where the rest holds)
    */
-  Info analyze(long[] words, boolean restOfFalse) {
+  Sliced slice(long[][] conditions, int[] local, int words, boolean restOfFalse) {
     int n = parent.length;
-    boolean[] val = new boolean[n];
-    int[] falses = new int[n];
+    long[][] val = new long[n][];
     for (int r = n - 1; r >= 0; r--) {
       if (bit[r] >= 0) {
-        val[r] = (words[bit[r] >>> 6] >>> bit[r] & 1) != 0;
+        val[r] = conditions[local[bit[r]]];
       } else {
-        int f = 0;
-        for (int c : children[r]) {
-          if (!val[c]) {
-            f++;
-          }
-        }
-        falses[r] = f;
-        val[r] = and[r] ? f == 0 : f < children[r].length;
+        val[r] = combine(children[r], and[r], val, words);
       }
     }
-    int topFalses = 0;
-    for (int t : top) {
-      if (!val[t]) {
-        topFalses++;
-      }
-    }
-    boolean holds = top.length == 0 || (topAnd ? topFalses == 0 : topFalses < top.length); // no filters: every event of the gate
-    boolean whole = !restOfFalse && holds;
-    if (whole) {
-      return new Info(true, Info.NONE, Info.NONE);
-    }
-    boolean[] chain = new boolean[n];
-    boolean[] path = new boolean[n];
-    int rejected = 0;
-    int near = 0;
+    long[] holds = top.length == 0 ? ones(words) : combine(top, topAnd, val, words); // no filters: every event
+    long[][] rejected = new long[n][];
+    long[][] near = restOfFalse ? null : new long[n][];
+    long[][] path = restOfFalse ? null : new long[n][];
+    long[][] othersTop = restOfFalse || !topAnd ? null : others(top, val, words);
+    long[][][] othersOf = new long[n][][];
     for (int r = 0; r < n; r++) {
       int p = parent[r];
-      boolean up = p < 0 || chain[p];
-      chain[r] = !val[r] && up;
-      if (chain[r]) {
-        rejected++;
+      long[] rej = new long[words];
+      long[] v = val[r];
+      for (int w = 0; w < words; w++) {
+        long up = p >= 0 ? rejected[p][w] : restOfFalse ? -1L : ~holds[w];
+        rej[w] = ~v[w] & up;
+      }
+      rejected[r] = rej;
+      if (bit[r] < 0 && !restOfFalse && and[r]) {
+        othersOf[r] = others(children[r], val, words);
       }
       if (!restOfFalse) {
-        boolean siblingsOk;
-        if (p < 0) {
-          siblingsOk = !topAnd || topFalses - (val[r] ? 0 : 1) == 0;
-        } else {
-          siblingsOk = path[p] && (!and[p] || falses[p] - (val[r] ? 0 : 1) == 0);
+        long[] ok = new long[words];
+        long[] nm = new long[words];
+        long[] sib = p < 0 ? (topAnd ? othersTop[indexOf(top, r)] : null) : (and[p] ? othersOf[p][indexOf(children[p], r)] : null);
+        for (int w = 0; w < words; w++) {
+          long up = p < 0 ? -1L : path[p][w];
+          ok[w] = up & (sib == null ? -1L : sib[w]);
+          nm[w] = ~holds[w] & ~v[w] & ok[w];
         }
-        path[r] = siblingsOk;
-        if (!val[r] && siblingsOk) {
-          near++;
-        }
+        path[r] = ok;
+        near[r] = nm;
       }
     }
-    int[] rej = new int[rejected];
-    int[] nm = new int[near];
-    rejected = 0;
-    near = 0;
-    for (int r = 0; r < n; r++) {
-      if (chain[r]) {
-        rej[rejected++] = r;
-      }
-      if (!restOfFalse && !val[r] && path[r]) {
-        nm[near++] = r;
+    return new Sliced(val, holds, rejected, near);
+  }
+
+  private static long[] ones(int words) {
+    long[] a = new long[words];
+    java.util.Arrays.fill(a, -1L);
+    return a;
+  }
+
+  private static long[] combine(int[] rows, boolean and, long[][] val, int words) {
+    long[] out = and ? ones(words) : new long[words];
+    for (int c : rows) {
+      long[] v = val[c];
+      for (int w = 0; w < words; w++) {
+        out[w] = and ? out[w] & v[w] : out[w] | v[w];
       }
     }
-    return new Info(holds, rej, nm);
+    return out;
+  }
+
+  /** For each of {@code rows}, where all the others hold (prefix and suffix ANDs). */
+  private static long[][] others(int[] rows, long[][] val, int words) {
+    int k = rows.length;
+    long[][] out = new long[k][words];
+    long[] acc = ones(words);
+    for (int i = 0; i < k; i++) {
+      System.arraycopy(acc, 0, out[i], 0, words);
+      long[] v = val[rows[i]];
+      for (int w = 0; w < words; w++) {
+        acc[w] &= v[w];
+      }
+    }
+    java.util.Arrays.fill(acc, -1L);
+    for (int i = k - 1; i >= 0; i--) {
+      long[] v = val[rows[i]];
+      for (int w = 0; w < words; w++) {
+        out[i][w] &= acc[w];
+        acc[w] &= v[w];
+      }
+    }
+    return out;
+  }
+
+  private static int indexOf(int[] a, int x) {
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] == x) {
+        return i;
+      }
+    }
+    throw new AssertionError("row " + x + " not among its siblings");
   }
 }

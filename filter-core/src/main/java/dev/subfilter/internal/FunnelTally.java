@@ -2,54 +2,44 @@ package dev.subfilter.internal;
 
 import dev.subfilter.Funnel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
- * Values seen, counted: at most {@code max} distinct ones, later new values counted together as
- * other. Not thread-safe.
+ * Values seen at one field, counted by their number in the field's dictionary ({@link
+ * FunnelCounter}), so that counting is an array increment; -1 counts as other (a value first seen
+ * after the dictionary filled up). Not thread-safe.
  */
 final class FunnelTally {
-  final LinkedHashMap<String, long[]> counts = new LinkedHashMap<>();
+  private long[] counts = new long[8];
   long other;
-  private final int max;
 
-  FunnelTally(int max) {
-    this.max = max;
-  }
-
-  void add(String value) {
-    long[] c = counts.get(value);
-    if (c != null) {
-      c[0]++;
-    } else if (counts.size() < max) {
-      counts.put(value, new long[] {1});
-    } else {
+  void add(int value) {
+    if (value < 0) {
       other++;
+      return;
     }
+    if (value >= counts.length) {
+      counts = java.util.Arrays.copyOf(counts, Math.max(counts.length * 2, value + 1));
+    }
+    counts[value]++;
   }
 
-  /** Whether {@code value} has a count of its own (else it is counted as other). */
-  boolean tracks(String value) {
-    return counts.containsKey(value);
-  }
-
-  /** The commonest {@code n} values (ties by value) after taking away {@code minus} (may be null). */
-  Funnel.Values top(int n, FunnelTally minus) {
-    List<Funnel.Values.Count> all = new ArrayList<>();
+  /**
+   * The commonest {@code n} values (equal counts by value) after taking away {@code minus} (may be
+   * null), named from {@code names}.
+   */
+  Funnel.Values top(int n, FunnelTally minus, List<String> names) {
+    java.util.Map<String, Long> byName = new java.util.HashMap<>(); // two long texts may be shown alike, cut short
     long total = 0;
-    for (Map.Entry<String, long[]> e : counts.entrySet()) {
-      long c = e.getValue()[0];
-      if (minus != null) {
-        long[] m = minus.counts.get(e.getKey());
-        c -= m == null ? 0 : m[0];
-      }
+    for (int i = 0; i < counts.length; i++) {
+      long c = counts[i] - (minus == null || i >= minus.counts.length ? 0 : minus.counts[i]);
       if (c > 0) {
-        all.add(new Funnel.Values.Count(e.getKey(), c));
+        byName.merge(names.get(i), c, Long::sum);
         total += c;
       }
     }
+    List<Funnel.Values.Count> all = new ArrayList<>();
+    byName.forEach((v, c) -> all.add(new Funnel.Values.Count(v, c)));
     all.sort((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()));
     List<Funnel.Values.Count> top = all.size() > n ? all.subList(0, n) : all;
     long shown = 0;
