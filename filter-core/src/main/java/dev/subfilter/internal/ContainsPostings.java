@@ -34,6 +34,11 @@ final class ContainsPostings extends IndexedField {
     this.byEqValue = byEqValue;
   }
 
+  /** The distinct texts listed. */
+  int literals() {
+    return byLiteral.size();
+  }
+
   ContainsPostings plus(Entry e, Listing k) {
     return new ContainsPostings(old, path,
         byLiteral.put(k.literal, Entry.append(byLiteral.get(k.literal), e)),

@@ -55,7 +55,7 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
         run.add(x);
       }
       if (counters != null) {
-        counters.count(source, x.multi, matches);
+        counters.count(source, x, matches);
       }
     }
     return run;
