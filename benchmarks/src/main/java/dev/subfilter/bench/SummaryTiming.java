@@ -5,6 +5,12 @@ import dev.subfilter.Event;
 import dev.subfilter.Funnel;
 import dev.subfilter.SubscriptionSet;
 import dev.subfilter.jackson.SubfilterJson;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -39,6 +45,8 @@ public final class SummaryTiming {
     long built = System.nanoTime() - t0;
     long reading = 0;
     long counting = 0;
+    ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+    long cpu0 = mx.getCurrentThreadCpuTime();
     for (int i = 0; i < total; i++) {
       long a = System.nanoTime();
       Event e = json.readWorkfrontEvent(distinct.get(i % distinct.size()));
@@ -48,6 +56,7 @@ public final class SummaryTiming {
       reading += b - a;
       counting += c - b;
     }
+    long cpu = mx.getCurrentThreadCpuTime() - cpu0;
     long t1 = System.nanoTime();
     Funnel.Report report = funnel.report();
     long reported = System.nanoTime() - t1;
@@ -55,13 +64,24 @@ public final class SummaryTiming {
     System.out.printf(Locale.ROOT, "%,d subscriptions, %,d events (%,d distinct): %,d matches%n", n, total, distinct.size(), matched);
     System.out.printf(Locale.ROOT, "funnel built in %.2f s; reading events %.1f s; counting %.1f s (%.1f µs/event); report %.2f s; total %.1f s%n",
         built / 1e9, reading / 1e9, counting / 1e9, counting / 1e3 / total, reported / 1e9, (built + reading + counting + reported) / 1e9);
+    System.out.printf(Locale.ROOT, "thread CPU time reading + counting: %.1f s (the wall times above include waiting for a core on a shared machine)%n", cpu / 1e9);
+    System.out.printf(Locale.ROOT, "%s %s, %d cores; load average %s%n", System.getProperty("java.vm.name"), System.getProperty("java.version"),
+        Runtime.getRuntime().availableProcessors(), loadAverage());
+  }
+
+  private static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException | RuntimeException e) {
+      return String.format(Locale.ROOT, "%.1f", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    }
   }
 
   private static void check(SubfilterJson json, Map<String, CompiledSubscription> subs, List<byte[]> events) {
     SubscriptionSet set = new SubscriptionSet();
     set.addAll(subs);
     Funnel funnel = Funnel.of(subs);
-    Map<String, long[]> want = new java.util.HashMap<>();
+    Map<String, long[]> want = new HashMap<>();
     for (byte[] b : events) {
       Event e = json.readWorkfrontEvent(b);
       funnel.add(e);
