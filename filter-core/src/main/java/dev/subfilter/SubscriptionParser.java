@@ -18,6 +18,8 @@ import java.util.function.Function;
 public final class SubscriptionParser {
   static final int WORKFRONT_MAX_GROUPS = 10;
   static final int WORKFRONT_MAX_GROUP_FILTERS = 5;
+  /** Problems listed at most; the rest are counted (200,000 unknown keys must not take 100 MB of messages). */
+  static final int MAX_PROBLEMS = 100;
   static final Set<String> EVENT_TYPES = EventNames.CANONICAL;
   private static final Set<String> TOP_KEYS = Set.of("objCode", "eventType", "objId", "filters", "filterConnector");
   private static final Set<String> CONDITION_KEYS = Set.of("fieldName", "fieldValue", "comparison", "state");
@@ -53,13 +55,17 @@ public final class SubscriptionParser {
    * Parses and validates.
    *
    * @param json the subscription object; not {@code null}
-   * @throws InvalidSubscriptionException with every problem found, each with a JSON Pointer
+   * @throws InvalidSubscriptionException with every problem found, each with a JSON Pointer (the
+   *     first 100, then one at {@code ""} counting the others)
    */
   public Subscription parse(JsonValue json) {
     Objects.requireNonNull(json, "json");
     Run run = new Run();
     Subscription s = run.subscription(json);
     if (!run.problems.isEmpty()) {
+      if (run.unlisted > 0) {
+        run.problems.add(new Problem("", run.unlisted + " more problems not listed (only the first " + MAX_PROBLEMS + " are)"));
+      }
       throw new InvalidSubscriptionException(run.problems);
     }
     return s;
@@ -68,12 +74,17 @@ public final class SubscriptionParser {
   /** One parse: the problems found so far and the counts the limits need. */
   private final class Run {
     final List<Problem> problems = new ArrayList<>();
+    int unlisted;
     int filterCount;
     int groupCount;
     boolean create;
 
     void problem(String pointer, String message) {
-      problems.add(new Problem(pointer, message));
+      if (problems.size() < MAX_PROBLEMS) {
+        problems.add(new Problem(pointer, message));
+      } else {
+        unlisted++;
+      }
     }
 
     Subscription subscription(JsonValue json) {
@@ -88,7 +99,7 @@ public final class SubscriptionParser {
         if (Subscription.CARRIED_KEYS.contains(k)) {
           carried.put(k, e.getValue());
         } else if (!TOP_KEYS.contains(k)) {
-          problem(Problem.child("", k), "unknown key \"" + k + "\"; a subscription has objCode, eventType, objId, filters, filterConnector and the carried keys "
+          problem(Problem.child("", k), "unknown key " + JsonWriter.quote(k) + "; a subscription has objCode, eventType, objId, filters, filterConnector and the carried keys "
               + String.join(", ", sorted(Subscription.CARRIED_KEYS)));
         }
       }
@@ -308,7 +319,7 @@ public final class SubscriptionParser {
     void unknownKeys(JsonValue.Obj o, String pointer, Set<String> allowed, String hint) {
       for (String k : o.members().keySet()) {
         if (!allowed.contains(k)) {
-          problem(Problem.child(pointer, k), "unknown key \"" + k + "\"; " + hint);
+          problem(Problem.child(pointer, k), "unknown key " + JsonWriter.quote(k) + "; " + hint);
         }
       }
     }

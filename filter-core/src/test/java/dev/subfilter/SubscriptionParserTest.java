@@ -208,4 +208,30 @@ class SubscriptionParserTest {
     assertThatThrownBy(() -> Filter.Condition.of("a", Operator.EQ, null)).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> Filter.Condition.of("a", Operator.EQ, obj())).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void parse_200000UnknownKeys_listsTheFirst100AndCountsTheRest() {
+    java.util.Map<String, JsonValue> m = new java.util.LinkedHashMap<>();
+    m.put("objCode", JsonValue.of("TASK"));
+    m.put("eventType", JsonValue.of("UPDATE"));
+    for (int i = 0; i < 200_000; i++) {
+      m.put("k" + i, JsonValue.of(1));
+    }
+    List<String> problems = problems(EXTENDED, new JsonValue.Obj(m));
+    assertThat(problems).hasSize(SubscriptionParser.MAX_PROBLEMS + 1);
+    assertThat(problems.get(0)).startsWith("/k0: unknown key \"k0\"");
+    assertThat(problems.get(99)).startsWith("/k99: unknown key");
+    assertThat(problems.get(100)).isEqualTo("(root): 199900 more problems not listed (only the first 100 are)");
+  }
+
+  @Test
+  void parse_unknownKeyWithControlCharacters_messageOnOneLine() {
+    JsonValue json = obj("objCode", "TASK", "eventType", "UPDATE", "a\nb", 1, "filters", arr(obj("fieldName", "x", "fieldValue", 1, "bad\r", 2)));
+    assertThatThrownBy(() -> EXTENDED.parse(json)).isInstanceOfSatisfying(InvalidSubscriptionException.class, e -> {
+      assertThat(e.problems()).extracting(Problem::pointer).containsExactly("/a\nb", "/filters/0/bad\r"); // the keys, literally
+      assertThat(e.problems().get(0).message()).startsWith("unknown key \"a\\nb\";");
+      assertThat(e.problems().get(1).message()).startsWith("unknown key \"bad\\r\";");
+      assertThat(e.problems()).allSatisfy(p -> assertThat(p.message()).doesNotContain("\n", "\r"));
+    });
+  }
 }

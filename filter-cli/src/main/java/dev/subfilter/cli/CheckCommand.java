@@ -1,21 +1,30 @@
 package dev.subfilter.cli;
 
+import dev.subfilter.Problem;
+import dev.subfilter.jsonpath.InvalidMappingException;
+import dev.subfilter.jsonpath.JsonPathAdapter;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code subfilter check}: validates subscription files. */
 @Command(name = "check", sortOptions = false, usageHelpAutoWidth = true,
-    header = "Validate subscription files; print every problem as file:/json/pointer: message.",
+    header = "Validate subscription files (and JSONPath mapping files); print every problem as file:/json/pointer: message.",
     description = {"Each FILE holds one subscription or an array of them; a folder is searched for .json files. "
-        + "Duplicate ids are problems too. The last line counts subscriptions, files and problems.", ""},
+        + "Duplicate ids are problems too. The last line counts subscriptions, files and problems. "
+        + "--mapping FILE checks a mapping file the same way (every JSONPath compiled), with a count line of its own.", ""},
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:no problems", "1:some problems (each printed)", SubfilterCommand.EXIT_2, SubfilterCommand.EXIT_3})
@@ -32,13 +41,57 @@ public final class CheckCommand implements Callable<Integer> {
   @Mixin
   CommonOptions common;
 
-  @Parameters(paramLabel = "FILE", arity = "1..*", description = "Subscription files or folders; '-' reads one from standard input.")
+  @Option(names = "--mapping", paramLabel = "FILE", description = "A JSONPath mapping file to validate (repeatable).")
+  List<Path> mappings;
+
+  @Parameters(paramLabel = "FILE", arity = "0..*", description = "Subscription files or folders; '-' reads one from standard input.")
   List<Path> files;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    if ((files == null || files.isEmpty()) && (mappings == null || mappings.isEmpty())) {
+      throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (or --mapping FILE)");
+    }
+    int mappingCode = mappings == null ? ExitCodes.OK : checkMappings(out, err);
+    if (files == null || files.isEmpty()) {
+      return mappingCode;
+    }
+    return ExitCodes.worst(mappingCode, checkSubscriptions(out, err));
+  }
+
+  /** Each mapping compiled as {@code match --mapping} would; its problems printed as file:/pointer: message. */
+  private int checkMappings(PrintWriter out, PrintWriter err) {
+    int problems = 0;
+    int unreadable = 0;
+    for (Path m : mappings) {
+      String text;
+      try {
+        text = Files.readString(m, StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        err.println("subfilter: " + m + ": " + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : "cannot read: " + e.getMessage()));
+        unreadable++;
+        continue;
+      }
+      try {
+        JsonPathAdapter.builder().mapping(text).environment(name -> null).build();
+      } catch (InvalidMappingException e) {
+        for (Problem p : e.problems()) {
+          out.println(m + ":" + (p.pointer().isEmpty() ? "(root)" : p.pointer()) + ": " + p.message());
+        }
+        problems += e.problems().size();
+      }
+    }
+    int n = mappings.size() - unreadable;
+    String counted = n + (n == 1 ? " mapping" : " mappings");
+    out.println(problems == 0 ? counted + ": no problems" : counted + ": " + problems + (problems == 1 ? " problem" : " problems"));
+    out.flush();
+    err.flush();
+    return unreadable > 0 ? ExitCodes.UNREADABLE : problems > 0 ? ExitCodes.NO_PASS : ExitCodes.OK;
+  }
+
+  private int checkSubscriptions(PrintWriter out, PrintWriter err) {
     SubscriptionFiles.Result r = SubscriptionFiles.load(files, subscriptionOptions.json(), subscriptionOptions.lenient, root.env().in());
     for (SubscriptionFiles.Finding f : r.problems) {
       out.println(f.format());

@@ -14,7 +14,7 @@ final class Jsons {
   /** Writes output lines: compact, one JSON document per line. */
   static final ObjectMapper OUT = JsonMapper.builder().build();
 
-  /** A file of many subscriptions may be larger than one subscription document may be. */
+  /** A file of many subscriptions (or a spec file) may be larger than one subscription document may be. */
   private static final int MAX_FILE_BYTES = 1 << 30;
 
   private Jsons() {}

@@ -12,13 +12,15 @@ import java.util.Set;
  * loudly. The one reader of the format, shared by {@code subfilter spec} and the spec-tests module.
  */
 public record SpecCase(String file, String name, JsonNode subscription, String subscriptionText, JsonNode event,
-    String eventFormat, String mode, String expect, String errorContains, JsonNode headers, JsonNode adapter, String callback) {
+    String eventFormat, String mode, String expect, String errorContains, JsonNode headers, JsonNode adapter, String callback,
+    JsonNode mapping, String eventText) {
 
-  static final Set<String> KEYS = Set.of("name", "subscription", "subscriptionText", "event", "eventFormat", "mode",
-      "expect", "errorContains", "comment", "headers", "adapter", "callback");
+  static final Set<String> KEYS = Set.of("name", "subscription", "subscriptionText", "event", "eventText", "eventFormat", "mode",
+      "expect", "errorContains", "comment", "headers", "adapter", "callback", "mapping");
   public static final Set<String> EXPECTS = Set.of("match", "no-match", "invalid-subscription", "invalid-event", "handshake");
-  static final Set<String> FORMATS = Set.of("workfront", "4me", "cmp");
-  static final Set<String> ADAPTER_KEYS = Set.of("publicKeyPem", "algorithm", "issuer", "audience", "requireSignature", "callbackSecret");
+  static final Set<String> FORMATS = Set.of("workfront", "4me", "cmp", "mapping");
+  static final Set<String> ADAPTER_KEYS = Set.of("publicKeyPem", "algorithm", "issuer", "audience", "requireSignature", "callbackSecret",
+      "secrets", "now");
 
   /** @throws IllegalArgumentException naming the file and case when the case is malformed */
   /** What spec files are read with ({@code subfilter spec} and the spec-tests module): strict JSON, exact numbers, file-sized limits. */
@@ -42,8 +44,8 @@ public record SpecCase(String file, String name, JsonNode subscription, String s
     if (hasSub == hasText) {
       throw new IllegalArgumentException(file + " › " + name + ": give exactly one of subscription, subscriptionText");
     }
-    if (!c.has("event")) {
-      throw new IllegalArgumentException(file + " › " + name + ": missing event");
+    if (c.has("event") == c.has("eventText")) {
+      throw new IllegalArgumentException(file + " › " + name + ": give exactly one of event, eventText (the body as raw text)");
     }
     String expect = text(c, "expect", file, null);
     if (!EXPECTS.contains(expect)) {
@@ -53,6 +55,13 @@ public record SpecCase(String file, String name, JsonNode subscription, String s
     String format = text(c, "eventFormat", file, "workfront");
     if (!FORMATS.contains(format)) {
       throw new IllegalArgumentException(file + " › " + name + ": eventFormat must be one of " + FORMATS + ", was " + format);
+    }
+    JsonNode mapping = c.get("mapping");
+    if (format.equals("mapping") != (mapping != null)) {
+      throw new IllegalArgumentException(file + " › " + name + ": eventFormat mapping goes with \"mapping\" (a shipped name or a mapping object)");
+    }
+    if (mapping != null && !mapping.isTextual() && !mapping.isObject()) {
+      throw new IllegalArgumentException(file + " › " + name + ": mapping is a shipped mapping's name or a mapping object");
     }
     JsonNode headers = c.get("headers");
     if (headers != null && !headers.isObject()) {
@@ -76,7 +85,8 @@ public record SpecCase(String file, String name, JsonNode subscription, String s
     }
     return new SpecCase(file, name, hasSub ? c.get("subscription") : null,
         hasText ? text(c, "subscriptionText", file, null) : null, c.get("event"),
-        format, text(c, "mode", file, "extended"), expect, errorContains, headers, adapter, callback);
+        format, text(c, "mode", file, "extended"), expect, errorContains, headers, adapter, callback,
+        mapping, c.has("eventText") ? text(c, "eventText", file, null) : null);
   }
 
   /**

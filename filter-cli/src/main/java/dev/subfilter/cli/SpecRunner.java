@@ -13,7 +13,13 @@ import dev.subfilter.jackson.Delivery;
 import dev.subfilter.jackson.FourMeAdapter;
 import dev.subfilter.jackson.SubfilterJson;
 import dev.subfilter.jackson.WorkfrontAdapter;
+import dev.subfilter.jsonpath.InvalidMappingException;
+import dev.subfilter.jsonpath.JsonPathAdapter;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,10 +59,10 @@ public final class SpecRunner {
     }
     Delivery delivery;
     try {
-      delivery = adapter(c, json).read(c.event().toString().getBytes(StandardCharsets.UTF_8), headers(c));
+      delivery = adapter(c, json).read(body(c), headers(c));
     } catch (InvalidEventException e) {
       return expectInvalid(c, "invalid-event", e.getMessage());
-    } catch (IllegalArgumentException e) {
+    } catch (IllegalArgumentException | InvalidMappingException e) {
       return "the case's adapter settings are invalid: " + e.getMessage();
     }
     if (delivery instanceof Delivery.Handshake h) {
@@ -95,12 +101,35 @@ public final class SpecRunner {
     return message.isBlank() ? "the error message is blank" : null;
   }
 
+  /** The body a case delivers: its {@code eventText} as is, else its {@code event} as compact JSON. */
+  public static byte[] body(SpecCase c) {
+    return (c.eventText() != null ? c.eventText() : c.event().toString()).getBytes(StandardCharsets.UTF_8);
+  }
+
   /** The adapter a case's eventFormat names, configured from its adapter settings. */
   public static Adapter adapter(SpecCase c, SubfilterJson json) {
     JsonNode a = c.adapter();
     switch (c.eventFormat()) {
       case "workfront":
         return new WorkfrontAdapter(json);
+      case "mapping": {
+        // hermetic: secrets only from the case, never from the environment
+        JsonPathAdapter.Builder b = JsonPathAdapter.builder().limits(json.limits()).environment(name -> null);
+        if (c.mapping().isTextual()) {
+          b.shipped(c.mapping().textValue());
+        } else {
+          b.mapping(c.mapping().toString());
+        }
+        if (a != null && a.has("secrets")) {
+          List<String> secrets = new ArrayList<>();
+          a.get("secrets").forEach(s -> secrets.add(s.asText()));
+          b.secrets(secrets);
+        }
+        if (a != null && a.has("now")) {
+          b.clock(Clock.fixed(Instant.parse(a.get("now").asText()), ZoneOffset.UTC));
+        }
+        return b.build();
+      }
       case "cmp":
         return CmpAdapter.create(json, a == null || !a.has("callbackSecret") ? null : a.get("callbackSecret").asText());
       default: {

@@ -53,6 +53,20 @@ class CheckCommandTest {
   }
 
   @Test
+  void check_keyWithLineBreaks_eachProblemStillOneLine() throws IOException {
+    Path f = write("subs.json", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"a\\nb\": 1,"
+        + " \"filters\": [{\"fieldName\": \"x\", \"fieldValue\": 1, \"bad\\r\": 2}]}");
+
+    Cli.Run r = Cli.run("check", f.toString());
+
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.outLines()).hasSize(3);
+    assertThat(r.outLines().get(0)).startsWith(f + ":/a\\nb: unknown key \"a\\nb\"; ");
+    assertThat(r.outLines().get(1)).startsWith(f + ":/filters/0/bad\\r: unknown key \"bad\\r\"; ");
+    assertThat(r.outLines().get(2)).isEqualTo("0 subscriptions in 1 file valid; 2 problems");
+  }
+
+  @Test
   void check_folder_readsItsJsonFiles() throws IOException {
     write("dir/a.json", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\"}");
     write("dir/nested/b.json", "[{\"objCode\": \"PROJ\", \"eventType\": \"CREATE\"}, {\"objCode\": \"PROJ\", \"eventType\": \"DELETE\"}]");

@@ -220,7 +220,7 @@ class MatchCommandTest {
   @Test
   void match_usageErrors_exit2_oneLine() {
     Cli.Run missing = Cli.run("match", EVENTS);
-    Cli.Run format = Cli.run("match", "-s", SUBS, "--format", "jira", EVENTS);
+    Cli.Run format = Cli.run("match", "-s", SUBS, "--format", "bitbucket", EVENTS);
     Cli.Run mode = Cli.run("match", "-s", SUBS, "--mode", "strict", EVENTS);
     Cli.Run typo = Cli.run("match", "-s", SUBS, "--cout", EVENTS);
 
@@ -231,7 +231,7 @@ class MatchCommandTest {
       assertThat(r.err()).startsWith("subfilter: ").contains("see 'subfilter match --help'");
     }
     assertThat(missing.err()).contains("Missing required option: '--subscriptions=FILE|DIR'");
-    assertThat(format.err()).contains("'--format': 'jira' (expected one of auto, workfront, 4me, cmp)");
+    assertThat(format.err()).contains("'--format': 'bitbucket' (expected one of auto, workfront, 4me, cmp, github, gitlab, jira, stripe, standard-webhooks)");
     assertThat(typo.err()).contains("Unknown option: '--cout'").contains("did you mean --count?");
   }
 

@@ -12,7 +12,12 @@ import java.util.Map;
  */
 public interface Adapter {
 
-  /** {@code workfront}, {@code 4me} or {@code cmp}: the {@code source} of the events it makes. */
+  /**
+   * The vendor this adapter reads.
+   *
+   * @return {@code workfront}, {@code 4me} or {@code cmp}: the {@link dev.subfilter.Event#source()
+   *     source} of the events it makes
+   */
   String source();
 
   /**
@@ -20,6 +25,8 @@ public interface Adapter {
    *
    * @param body the HTTP request body, as received; not {@code null}
    * @param headers the request headers; names compare case-insensitively, the first value counts
+   *     ({@link Headers#of} adapts a single-valued map)
+   * @return the event, or the vendor's handshake; never {@code null}
    * @throws UnauthenticDeliveryException when a configured check (signature, claims, secret) fails
    * @throws InvalidEventException when the body is not JSON or not of the vendor's shape, with a
    *     JSON Pointer to what is wrong

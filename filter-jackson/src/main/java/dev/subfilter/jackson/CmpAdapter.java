@@ -38,14 +38,23 @@ public final class CmpAdapter implements Adapter {
     this.secretDigest = callbackSecret == null ? null : sha256(callbackSecret);
   }
 
-  /** No callback secret: every well-formed delivery is accepted. */
+  /**
+   * An adapter with no callback secret: every well-formed delivery is accepted.
+   *
+   * @return an adapter reading with {@link SubfilterJson#create()}'s limits
+   */
   public static CmpAdapter create() {
     return new CmpAdapter(SubfilterJson.create(), null);
   }
 
   /**
-   * @param json the reader whose limits apply
+   * An adapter reading with {@code json}'s limits and checking the {@code Callback-Secret} header
+   * when a secret is given.
+   *
+   * @param json the reader whose limits apply; not {@code null}
    * @param callbackSecret the secret configured on the CMP webhook, or {@code null} for none
+   * @return the adapter
+   * @throws IllegalArgumentException when {@code callbackSecret} is empty
    */
   public static CmpAdapter create(SubfilterJson json, String callbackSecret) {
     if (callbackSecret != null && callbackSecret.isEmpty()) {

@@ -58,11 +58,21 @@ public final class FourMeAdapter implements Adapter {
     }
   }
 
-  /** Unsigned deliveries only; signed ones are rejected, since nothing can verify them. */
+  /**
+   * An adapter for unsigned deliveries only; signed ones are rejected, since nothing can verify them.
+   *
+   * @return an adapter reading with {@link SubfilterJson#create()}'s limits
+   */
   public static FourMeAdapter create() {
     return builder().build();
   }
 
+  /**
+   * A builder: configure the webhook policy's key, algorithm, issuer and audience to verify signed
+   * deliveries.
+   *
+   * @return a new builder with no key, default limits, a 60 s clock skew and the system clock
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -165,7 +175,12 @@ public final class FourMeAdapter implements Adapter {
 
     private Builder() {}
 
-    /** The reader whose limits apply to bodies and tokens. */
+    /**
+     * The reader whose limits apply to bodies and tokens; {@link SubfilterJson#create()} by default.
+     *
+     * @param v the reader; not {@code null}
+     * @return this builder
+     */
     public Builder json(SubfilterJson v) {
       json = Objects.requireNonNull(v, "json");
       return this;
@@ -175,6 +190,8 @@ public final class FourMeAdapter implements Adapter {
      * The webhook policy's public key as PEM ({@code -----BEGIN PUBLIC KEY-----}, X.509
      * SubjectPublicKeyInfo, RSA or EC).
      *
+     * @param pem the key in PEM; not {@code null}
+     * @return this builder
      * @throws IllegalArgumentException when it is not such a key
      */
     public Builder publicKeyPem(String pem) {
@@ -195,13 +212,25 @@ public final class FourMeAdapter implements Adapter {
       throw new IllegalArgumentException("publicKeyPem holds no RSA or EC public key (expected -----BEGIN PUBLIC KEY-----)");
     }
 
-    /** A public key to verify with; may be called more than once. */
+    /**
+     * A public key to verify with; may be called more than once.
+     *
+     * @param key an RSA or EC public key; not {@code null}
+     * @return this builder
+     */
     public Builder publicKey(PublicKey key) {
       keys.add(new JwtVerifier.Key(null, Objects.requireNonNull(key, "key")));
       return this;
     }
 
-    /** Every RSA and EC public key of a JWKS document (as loaded from the policy's {@code jwks_uri}); keys are picked by {@code kid}. */
+    /**
+     * Every RSA and EC public key of a JWKS document (as loaded from the policy's {@code
+     * jwks_uri}); keys are picked by {@code kid}.
+     *
+     * @param jwksJson the JWK set as JSON text; not {@code null}
+     * @return this builder
+     * @throws IllegalArgumentException when the text is not a JWK set
+     */
     public Builder jwks(String jwksJson) {
       try {
         keys.addAll(JwtVerifier.keysOf(JWKSet.parse(jwksJson)));
@@ -211,7 +240,13 @@ public final class FourMeAdapter implements Adapter {
       return this;
     }
 
-    /** The policy's algorithm: RS256, RS384, RS512, ES256, ES384 or ES512. */
+    /**
+     * The policy's algorithm: RS256, RS384, RS512, ES256, ES384 or ES512.
+     *
+     * @param name the algorithm's JOSE name; not {@code null}
+     * @return this builder
+     * @throws IllegalArgumentException for any other algorithm ({@code none} and HMAC included)
+     */
     public Builder algorithm(String name) {
       algorithm = JWSAlgorithm.parse(Objects.requireNonNull(name, "algorithm"));
       if (!JwtVerifier.ALLOWED.contains(algorithm)) {
@@ -220,25 +255,46 @@ public final class FourMeAdapter implements Adapter {
       return this;
     }
 
-    /** The expected {@code iss}, the account URL, e.g. {@code https://wdc.4me.com}. */
+    /**
+     * The expected {@code iss}, the account URL, e.g. {@code https://wdc.4me.com}.
+     *
+     * @param v the issuer; not {@code null}
+     * @return this builder
+     */
     public Builder issuer(String v) {
       issuer = Objects.requireNonNull(v, "issuer");
       return this;
     }
 
-    /** The policy's audience, which {@code aud} must include. */
+    /**
+     * The policy's audience, which {@code aud} must include.
+     *
+     * @param v the audience; not {@code null}
+     * @return this builder
+     */
     public Builder audience(String v) {
       audience = Objects.requireNonNull(v, "audience");
       return this;
     }
 
-    /** Whether unsigned bodies are rejected; by default true exactly when a key is configured. */
+    /**
+     * Whether unsigned bodies are rejected; by default true exactly when a key is configured.
+     *
+     * @param v true to reject unsigned bodies
+     * @return this builder
+     */
     public Builder requireSignature(boolean v) {
       requireSignature = v;
       return this;
     }
 
-    /** The clock skew allowed for {@code exp} and {@code nbf}; 60 s by default. */
+    /**
+     * The clock skew allowed for {@code exp} and {@code nbf}; 60 s by default.
+     *
+     * @param v the skew; not {@code null}
+     * @return this builder
+     * @throws IllegalArgumentException when it is negative
+     */
     public Builder clockSkew(Duration v) {
       if (v.isNegative()) {
         throw new IllegalArgumentException("clockSkew must not be negative");
@@ -247,13 +303,23 @@ public final class FourMeAdapter implements Adapter {
       return this;
     }
 
-    /** The clock {@code exp} and {@code nbf} are checked against; the system's by default. */
+    /**
+     * The clock {@code exp} and {@code nbf} are checked against; the system's by default.
+     *
+     * @param v the clock; not {@code null}
+     * @return this builder
+     */
     public Builder clock(Clock v) {
       clock = Objects.requireNonNull(v, "clock");
       return this;
     }
 
-    /** @throws IllegalArgumentException for an inconsistent configuration, naming what is missing */
+    /**
+     * The adapter configured so far; the builder may be used again.
+     *
+     * @return an immutable, thread-safe adapter
+     * @throws IllegalArgumentException for an inconsistent configuration, naming what is missing
+     */
     public FourMeAdapter build() {
       return new FourMeAdapter(this);
     }

@@ -19,6 +19,9 @@ public final class JsonValues {
   /**
    * The {@link JsonValue} of a Jackson tree. Recursion depth is the tree's depth, which reading
    * bounds ({@code Limits.maxJsonDepth}).
+   *
+   * @param node a tree; not {@code null}; missing nodes read as JSON {@code null}
+   * @return the same JSON as a {@link JsonValue}, numbers exact
    */
   public static JsonValue fromJackson(JsonNode node) {
     switch (node.getNodeType()) {
@@ -52,7 +55,12 @@ public final class JsonValues {
     }
   }
 
-  /** The Jackson tree of a {@link JsonValue}. */
+  /**
+   * The Jackson tree of a {@link JsonValue}.
+   *
+   * @param value a value; not {@code null}
+   * @return a new tree, numbers as exact {@code BigDecimal}s
+   */
   public static JsonNode toJackson(JsonValue value) {
     JsonNodeFactory f = JsonNodeFactory.withExactBigDecimals(true);
     if (value instanceof JsonValue.Obj o) {

@@ -61,12 +61,22 @@ public final class SubfilterJson {
     this.lenient = objectMapper(limits, true);
   }
 
-  /** Extended mode, {@link Limits#DEFAULTS}. */
+  /**
+   * A reader in extended mode with {@link Limits#DEFAULTS}.
+   *
+   * @return the reader; share it
+   */
   public static SubfilterJson create() {
     return new SubfilterJson(Mode.EXTENDED, Limits.DEFAULTS);
   }
 
-  /** This mode and these limits. */
+  /**
+   * A reader validating in {@code mode} within {@code limits}.
+   *
+   * @param mode {@link Mode#WORKFRONT} or {@link Mode#EXTENDED}; not {@code null}
+   * @param limits the limits; not {@code null}
+   * @return the reader; share it
+   */
   public static SubfilterJson create(Mode mode, Limits limits) {
     return new SubfilterJson(mode, limits);
   }
@@ -84,13 +94,21 @@ public final class SubfilterJson {
    * @param lenient whether to accept JSON as pasted from docs
    * @return a new mapper
    */
-  @SuppressWarnings("deprecation") // withExactBigDecimals: numbers exactly as written
   public static ObjectMapper objectMapper(Limits limits, boolean lenient) {
     Objects.requireNonNull(limits, "limits");
-    JsonFactory factory = JsonFactory.builder().streamReadConstraints(new LimitConstraints(limits)).build();
+    return mapperBuilder(new LimitConstraints(limits), lenient).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
+  }
+
+  /**
+   * How every subfilter reader reads JSON: duplicate keys are errors, numbers exact as written;
+   * {@code lenient} adds single quotes, trailing commas, comments and unquoted names. Trailing
+   * content is the caller's to refuse (a file reader reads value by value).
+   */
+  @SuppressWarnings("deprecation") // withExactBigDecimals: numbers exactly as written
+  static JsonMapper.Builder mapperBuilder(StreamReadConstraints constraints, boolean lenient) {
+    JsonFactory factory = JsonFactory.builder().streamReadConstraints(constraints).build();
     JsonMapper.Builder b = JsonMapper.builder(factory)
         .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
         .nodeFactory(JsonNodeFactory.withExactBigDecimals(true));
     if (lenient) {
@@ -98,18 +116,34 @@ public final class SubfilterJson {
           JsonReadFeature.ALLOW_JAVA_COMMENTS, JsonReadFeature.ALLOW_YAML_COMMENTS,
           JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES);
     }
-    return b.build();
+    return b;
   }
 
-  /** What a limit hit while reading says: the {@code Limits} setting to raise where there is one. */
-  static String limitMessage(StreamConstraintsException e) {
+  /**
+   * What a limit hit while reading with an {@link #objectMapper} says: the {@code Limits} setting
+   * to raise where there is one (else Jackson's own words, after "JSON exceeds a reading limit").
+   *
+   * @param e what the mapper threw
+   * @return the message, one line
+   */
+  public static String limitMessage(StreamConstraintsException e) {
     return e instanceof LimitConstraints.Exceeded ? e.getOriginalMessage() : "JSON exceeds a reading limit: " + e.getOriginalMessage();
   }
 
+  /**
+   * The mode subscriptions are validated in.
+   *
+   * @return the mode
+   */
   public Mode mode() {
     return parser.mode();
   }
 
+  /**
+   * The limits subscriptions and events are read within.
+   *
+   * @return the limits
+   */
   public Limits limits() {
     return limits;
   }
@@ -117,13 +151,21 @@ public final class SubfilterJson {
   /**
    * Reads a subscription from strict JSON.
    *
+   * @param json the subscription as JSON text; not {@code null}
+   * @return the validated subscription
    * @throws InvalidSubscriptionException with every problem, or one at {@code ""} when the text is not JSON
    */
   public Subscription readSubscription(String json) {
     return parser.parse(JsonValues.fromJackson(readTree(strict, json.getBytes(StandardCharsets.UTF_8), true)));
   }
 
-  /** Reads a subscription from strict JSON bytes (UTF-8, UTF-16 or UTF-32). */
+  /**
+   * Reads a subscription from strict JSON bytes (UTF-8, UTF-16 or UTF-32).
+   *
+   * @param json the subscription's bytes; not {@code null}
+   * @return the validated subscription
+   * @throws InvalidSubscriptionException with every problem, or one at {@code ""} when the bytes are not JSON
+   */
   public Subscription readSubscription(byte[] json) {
     return parser.parse(JsonValues.fromJackson(readTree(strict, json, true)));
   }
@@ -131,22 +173,44 @@ public final class SubfilterJson {
   /**
    * Reads a subscription as pasted from the Workfront docs: single-quoted strings, trailing commas,
    * comments and unquoted names are accepted.
+   *
+   * @param json the subscription as text; not {@code null}
+   * @return the validated subscription
+   * @throws InvalidSubscriptionException with every problem, or one at {@code ""} when the text cannot be read
    */
   public Subscription readSubscriptionLenient(String json) {
     return parser.parse(JsonValues.fromJackson(readTree(lenient, json.getBytes(StandardCharsets.UTF_8), true)));
   }
 
-  /** Validates a subscription already held as a Jackson tree. */
+  /**
+   * Validates a subscription already held as a Jackson tree.
+   *
+   * @param json the subscription's tree; not {@code null}
+   * @return the validated subscription
+   * @throws InvalidSubscriptionException with every problem
+   */
   public Subscription readSubscription(JsonNode json) {
     return parser.parse(JsonValues.fromJackson(json));
   }
 
-  /** Writes a subscription as compact JSON. */
+  /**
+   * Writes a subscription as compact JSON, every default written out.
+   *
+   * @param s the subscription; not {@code null}
+   * @return JSON text that reads back as an equal subscription
+   */
   public String writeSubscription(Subscription s) {
     return s.toJson().toString();
   }
 
-  /** Reads a Workfront event payload; see {@link #readWorkfrontEvent(JsonNode)}. */
+  /**
+   * Reads a Workfront event payload; see {@link #readWorkfrontEvent(JsonNode)}.
+   *
+   * @param payload the webhook's body; not {@code null}
+   * @return the event
+   * @throws InvalidEventException when the bytes are not JSON or not a Workfront event, naming the
+   *     offending member
+   */
   public Event readWorkfrontEvent(byte[] payload) {
     return readWorkfrontEvent(readTree(strict, payload, false));
   }
@@ -158,6 +222,9 @@ public final class SubfilterJson {
    * against the same snapshot of the set (see {@link SubscriptionSet#readAndMatch}). Thread-safe;
    * the reader for the set's current keys is cached.
    *
+   * @param set the subscriptions; not {@code null}
+   * @param payload the webhook's body; not {@code null}
+   * @return the ids of the matching subscriptions, in the set's order
    * @throws InvalidEventException exactly as {@link #readWorkfrontEvent(byte[])}
    */
   public List<String> matchWorkfrontEvent(SubscriptionSet set, byte[] payload) {
@@ -186,7 +253,13 @@ public final class SubfilterJson {
     return r.reader();
   }
 
-  /** Reads a Workfront event payload from text. */
+  /**
+   * Reads a Workfront event payload from text; see {@link #readWorkfrontEvent(JsonNode)}.
+   *
+   * @param payload the payload as JSON text; not {@code null}
+   * @return the event
+   * @throws InvalidEventException when the text is not JSON or not a Workfront event
+   */
   public Event readWorkfrontEvent(String payload) {
     return readWorkfrontEvent(payload.getBytes(StandardCharsets.UTF_8));
   }
@@ -196,6 +269,8 @@ public final class SubfilterJson {
    * base64 of one), {@code oldState} (likewise; missing or null means unknown), {@code eventTime}
    * ({@code {epochSecond, nano}}, optional).
    *
+   * @param payload the payload's tree; not {@code null}
+   * @return the event, evaluated on the payload's own nodes
    * @throws InvalidEventException naming the offending member
    */
   public Event readWorkfrontEvent(JsonNode payload) {
@@ -284,7 +359,8 @@ public final class SubfilterJson {
     return new InvalidEventException(p, cause);
   }
 
-  private static String jsonError(IOException e) {
+  /** Jackson's message without its source excerpt, with the line and column. */
+  static String jsonError(IOException e) {
     if (e instanceof JsonProcessingException j) {
       JsonLocation loc = j.getLocation();
       String where = loc == null ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")";

@@ -18,7 +18,11 @@ public final class WorkfrontAdapter implements Adapter {
     this(SubfilterJson.create());
   }
 
-  /** Reading with {@code json}'s limits. */
+  /**
+   * An adapter reading with {@code json}'s limits.
+   *
+   * @param json the reader; not {@code null}
+   */
   public WorkfrontAdapter(SubfilterJson json) {
     this.json = Objects.requireNonNull(json, "json");
   }

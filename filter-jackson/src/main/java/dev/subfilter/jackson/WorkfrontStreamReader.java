@@ -59,6 +59,9 @@ public final class WorkfrontStreamReader {
   /**
    * A reader with {@code json}'s limits keeping these top-level state keys ({@code objCode} and
    * {@code ID}, which every event needs, are always kept).
+   *
+   * @param json the reader whose limits apply; not {@code null}
+   * @param stateKeys the state keys to keep; not {@code null}
    */
   public WorkfrontStreamReader(SubfilterJson json, Set<String> stateKeys) {
     this.json = Objects.requireNonNull(json, "json");
@@ -71,7 +74,13 @@ public final class WorkfrontStreamReader {
     this.fast = new FastWorkfrontScanner(json, keys);
   }
 
-  /** A reader keeping every state key any of {@code subscriptions} reads. */
+  /**
+   * A reader keeping every state key any of {@code subscriptions} reads.
+   *
+   * @param json the reader whose limits apply; not {@code null}
+   * @param subscriptions the subscriptions to read events for; not {@code null}
+   * @return the reader
+   */
   public static WorkfrontStreamReader forSubscriptions(SubfilterJson json, Collection<CompiledSubscription> subscriptions) {
     Set<String> k = new HashSet<>();
     for (CompiledSubscription s : subscriptions) {
@@ -80,12 +89,21 @@ public final class WorkfrontStreamReader {
     return new WorkfrontStreamReader(json, k);
   }
 
-  /** The state keys this reader keeps (unmodifiable). */
+  /**
+   * The state keys this reader keeps.
+   *
+   * @return an unmodifiable set, {@code objCode} and {@code ID} included
+   */
   public Set<String> stateKeys() {
     return keys;
   }
 
-  /** Whether this reader keeps every state key {@code s} reads, so that {@link #read} is exact for it. */
+  /**
+   * Whether this reader keeps every state key {@code s} reads, so that {@link #read} is exact for it.
+   *
+   * @param s a compiled subscription; not {@code null}
+   * @return true when every key {@code s} reads is kept
+   */
   public boolean covers(CompiledSubscription s) {
     return keys.containsAll(s.stateKeys());
   }
@@ -93,6 +111,8 @@ public final class WorkfrontStreamReader {
   /**
    * Reads a Workfront payload, keeping only this reader's state keys.
    *
+   * @param payload the payload's bytes; not {@code null}
+   * @return the event with pruned states
    * @throws InvalidEventException exactly as {@link SubfilterJson#readWorkfrontEvent(byte[])}
    */
   public Event read(byte[] payload) {
@@ -112,6 +132,9 @@ public final class WorkfrontStreamReader {
    * Whether {@code s} matches the payload: {@code s.matches(json.readWorkfrontEvent(payload))},
    * streamed when this reader keeps every key {@code s} reads (else read as a tree).
    *
+   * @param s a compiled subscription; not {@code null}
+   * @param payload the payload's bytes; not {@code null}
+   * @return whether {@code s} matches
    * @throws InvalidEventException exactly as {@link SubfilterJson#readWorkfrontEvent(byte[])}
    */
   public boolean matches(CompiledSubscription s, byte[] payload) {

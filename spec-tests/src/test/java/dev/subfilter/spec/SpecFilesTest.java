@@ -18,7 +18,6 @@ import dev.subfilter.jackson.SubfilterJson;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -91,7 +90,7 @@ class SpecFilesTest {
         ? json.readSubscriptionLenient(c.subscriptionText())
         : json.readSubscription(c.subscription().toString());
     Delivery.Received received = (Delivery.Received) SpecRunner.adapter(c, json)
-        .read(c.event().toString().getBytes(StandardCharsets.UTF_8), SpecRunner.headers(c));
+        .read(SpecRunner.body(c), SpecRunner.headers(c));
     Event event = received.event();
     JsonValue.Obj newState = (JsonValue.Obj) JsonValues.fromJackson((JsonNode) event.newState());
     JsonValue.Obj oldState = event.oldState() == null ? null : (JsonValue.Obj) JsonValues.fromJackson((JsonNode) event.oldState());

@@ -1,0 +1,151 @@
+package dev.subfilter.kafka;
+
+import dev.subfilter.Event;
+import dev.subfilter.InvalidEventException;
+import dev.subfilter.jackson.Adapter;
+import dev.subfilter.jackson.AutoAdapter;
+import dev.subfilter.jackson.Delivery;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One event record in, its records out: one delivery per matched subscription, or a handshake, or
+ * a dead letter. Nothing a record holds makes it throw: a body that is not valid or not authentic,
+ * or an adapter that fails, is a dead letter with a one-line reason.
+ */
+final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
+  private static final Logger LOG = LoggerFactory.getLogger(SubfilterRouter.class);
+
+  private final RouterState state;
+  private final Map<String, Adapter> adapters;
+  private final AutoAdapter auto;
+  private final Adapter workfront;
+  private final DeliveryRecords records;
+  private final boolean canonical;
+  private ProcessorContext<Object, byte[]> context;
+  private RouterMetrics metrics;
+  /**
+   * How often recent Workfront events matched (a moving average). A matched event needs its whole
+   * tree (headers, canonical values), so when most match, reading the tree and matching it beats
+   * the streaming pass followed by the tree; when few match, the streaming pass alone wins. Both
+   * answer the same ({@code matchWorkfrontEvent} is {@code match(readWorkfrontEvent)}).
+   */
+  private double workfrontMatchRate;
+
+  /**
+   * @param adapters by lower-case source name
+   * @param workfront the built-in Workfront adapter, read by the streaming matcher; {@code null} when replaced or removed
+   */
+  EventRouter(RouterState state, Map<String, Adapter> adapters, AutoAdapter auto, Adapter workfront,
+      DeliveryRecords records, boolean canonical) {
+    this.state = state;
+    this.adapters = adapters;
+    this.auto = auto;
+    this.workfront = workfront;
+    this.records = records;
+    this.canonical = canonical;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, byte[]> context) {
+    this.context = context;
+    this.metrics = RouterMetrics.forRouter(context.metrics());
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    long start = System.nanoTime();
+    metrics.eventsRead.record();
+    byte[] body = record.value();
+    if (body == null) {
+      deadLetter(record, "no body: the record value is null; an event record's value is the webhook body");
+      return;
+    }
+    String sourceName = DeliveryRecords.first(record.headers(), SubfilterRouter.SOURCE_HEADER);
+    Event event;
+    List<String> ids;
+    try {
+      Adapter adapter = sourceName == null ? auto.detect(body) : adapters.get(sourceName.trim().toLowerCase(Locale.ROOT));
+      if (adapter == null) {
+        deadLetter(record, "unknown " + SubfilterRouter.SOURCE_HEADER + " \"" + sourceName + "\"; this router reads "
+            + String.join(", ", adapters.keySet()) + ", or detects the vendor when the header is absent");
+        return;
+      }
+      if (adapter == workfront) {
+        if (workfrontMatchRate > 0.5) {
+          event = state.json.readWorkfrontEvent(body);
+          ids = state.set.match(event);
+        } else {
+          // one streaming pass over only the keys the live subscriptions read; the full tree only for an event that matched
+          ids = state.json.matchWorkfrontEvent(state.set, body);
+          event = ids.isEmpty() ? null : state.json.readWorkfrontEvent(body);
+        }
+        workfrontMatchRate = workfrontMatchRate * 0.97 + (ids.isEmpty() ? 0 : 0.03);
+      } else {
+        Delivery d = adapter.read(body, DeliveryRecords.asMap(record.headers()));
+        if (d instanceof Delivery.Handshake h) {
+          handshake(record, h);
+          return;
+        }
+        event = ((Delivery.Received) d).event();
+        ids = state.set.match(event);
+      }
+    } catch (InvalidEventException e) {
+      deadLetter(record, e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      LOG.warn("reading an event failed; the record goes to the dead letters", e);
+      deadLetter(record, "reading the event failed: " + e);
+      return;
+    }
+    metrics.match.record(System.nanoTime() - start);
+    if (ids.isEmpty()) {
+      return;
+    }
+    metrics.eventsMatched.record();
+    List<Header> common = DeliveryRecords.eventHeaders(records.forwarded(record.headers()), event, deliveryId(event));
+    byte[] tail = canonical ? DeliveryRecords.canonicalTail(event) : null;
+    for (String id : ids) {
+      byte[] value = canonical ? DeliveryRecords.canonical(tail, id) : body;
+      context.forward(new Record<>(id, value, record.timestamp(), DeliveryRecords.deliveryHeaders(common, id)),
+          SubfilterRouter.DELIVERIES_SINK);
+    }
+    metrics.deliveries.record(ids.size());
+  }
+
+  /** The vendor's delivery id, else the event record's place, which is the same when it is processed again. */
+  private String deliveryId(Event event) {
+    if (event.deliveryId() != null) {
+      return event.deliveryId();
+    }
+    return context.recordMetadata().map(EventRouter::place).orElse("unknown");
+  }
+
+  private static String place(RecordMetadata m) {
+    return m.topic() + "-" + m.partition() + "@" + m.offset();
+  }
+
+  private void handshake(Record<byte[], byte[]> record, Delivery.Handshake h) {
+    RecordHeaders headers = new RecordHeaders(records.forwarded(record.headers()).toArray(new Header[0]));
+    headers.add(DeliveryRecords.text(SubfilterRouter.SOURCE_HEADER, h.source()));
+    headers.add(DeliveryRecords.text(SubfilterRouter.CALLBACK_HEADER, h.callbackUrl()));
+    context.forward(new Record<>(record.key(), DeliveryRecords.handshake(h.source(), h.callbackUrl()), record.timestamp(), headers),
+        SubfilterRouter.HANDSHAKES_SINK);
+    metrics.handshakes.record();
+  }
+
+  private void deadLetter(Record<byte[], byte[]> record, String reason) {
+    context.forward(new Record<>(record.key(), record.value(), record.timestamp(), records.deadLetter(record.headers(), reason)),
+        SubfilterRouter.DEAD_LETTERS_SINK);
+    metrics.deadLetters.record();
+  }
+}
