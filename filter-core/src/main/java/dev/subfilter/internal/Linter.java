@@ -107,6 +107,7 @@ public final class Linter {
     if (cs == null) {
       return;
     }
+    Set<String> tallied = new HashSet<>(); // several conditions on one field: its value counts once per event
     for (Map.Entry<Filter.Condition, ValueCheck> x : cs.entrySet()) {
       Filter.Condition c = x.getKey();
       Object state = c.state() == dev.subfilter.State.OLD_STATE ? e.oldState() : e.newState();
@@ -119,7 +120,11 @@ public final class Linter {
       if (v.test.test(e)) {
         v.held++;
       }
-      Map<String, long[]> seen = valuesByField.computeIfAbsent(e.objCode() + " " + c.state().token() + " " + c.fieldName(), k -> new LinkedHashMap<>());
+      String field = e.objCode() + " " + c.state().token() + " " + c.fieldName();
+      if (!tallied.add(field)) {
+        continue;
+      }
+      Map<String, long[]> seen = valuesByField.computeIfAbsent(field, k -> new LinkedHashMap<>());
       String shown = Explainer.value(m, node).toString();
       shown = shown.length() > 80 ? shown.substring(0, 77) + "..." : shown;
       long[] n = seen.get(shown);

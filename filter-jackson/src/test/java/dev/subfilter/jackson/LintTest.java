@@ -124,6 +124,18 @@ class LintTest {
   }
 
   @Test
+  void samples_severalConditionsOnOneField_eachValueCountedOncePerEvent() {
+    List<Lint.Warning> w = lint(Map.of("a", """
+        {"objCode": "TASK", "eventType": "UPDATE", "filters": [{"fieldName": "status", "fieldValue": "ONH"}]}""", "b", """
+        {"objCode": "TASK", "eventType": "UPDATE", "filters": [{"fieldName": "status", "fieldValue": "XYZ"}]}"""),
+        task("UPDATE", state("status", "INP"), Map.of()));
+
+    assertThat(w).extracting(Lint.Warning::message).containsOnly(
+        "status eq \"ONH\" holds for none of the 1 sample events of TASK that have status; they have \"INP\" (1)",
+        "status eq \"XYZ\" holds for none of the 1 sample events of TASK that have status; they have \"INP\" (1)");
+  }
+
+  @Test
   void samples_canonicalGateWithoutOldState_warnsOnChanged() {
     Event noOld = Event.builder(JsonModel.JAVA).source("4me").eventType("UPDATE").name("project_task.update").objCode("PROJECT_TASK")
         .newState(Map.of("status", "x")).build();
