@@ -86,7 +86,11 @@ public final class Funnel {
     counter.add(Objects.requireNonNull(event, "event"));
   }
 
-  /** The number of events added so far. */
+  /**
+   * The number of events added so far.
+   *
+   * @return the count, every event added (those that passed no subscription's gate too)
+   */
   public long events() {
     return counter.events();
   }
@@ -107,6 +111,13 @@ public final class Funnel {
    * @param subscriptions one entry per subscription, in the order given to {@link #of}
    */
   public record Report(long events, List<Entry> subscriptions) {
+    /**
+     * Copies the entries.
+     *
+     * @param events: as the record component says
+     * @param subscriptions: as the record component says
+     * @throws NullPointerException when {@code subscriptions} or an entry is {@code null}
+     */
     public Report {
       subscriptions = List.copyOf(subscriptions);
     }
@@ -155,13 +166,27 @@ public final class Funnel {
    * @param filters one row per filter and group, in the order written (depth first)
    */
   public record Entry(String id, String gate, long gatePassed, long matched, List<FilterRow> filters) {
+    /**
+     * Checks the parts and copies the rows.
+     *
+     * @param id: as the record component says
+     * @param gate: as the record component says
+     * @param gatePassed: as the record component says
+     * @param matched: as the record component says
+     * @param filters: as the record component says
+     * @throws NullPointerException when {@code id}, {@code gate}, {@code filters} or a row is {@code null}
+     */
     public Entry {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(gate, "gate");
       filters = List.copyOf(filters);
     }
 
-    /** The events that passed the gate and did not match. */
+    /**
+     * The events that passed the gate and did not match.
+     *
+     * @return {@code gatePassed() - matched()}
+     */
     public long rejected() {
       return gatePassed - matched;
     }
@@ -196,6 +221,18 @@ public final class Funnel {
    */
   public record FilterRow(String pointer, String description, boolean group, long rejected, long nearMisses,
       List<Values.Count> nearMissValues, long otherNearMissValues) {
+    /**
+     * Checks the parts and copies the values.
+     *
+     * @param pointer: as the record component says
+     * @param description: as the record component says
+     * @param group: as the record component says
+     * @param rejected: as the record component says
+     * @param nearMisses: as the record component says
+     * @param nearMissValues: as the record component says
+     * @param otherNearMissValues: as the record component says
+     * @throws NullPointerException when {@code pointer}, {@code description}, {@code nearMissValues} or one of them is {@code null}
+     */
     public FilterRow {
       Objects.requireNonNull(pointer, "pointer");
       Objects.requireNonNull(description, "description");
@@ -229,6 +266,13 @@ public final class Funnel {
    * @param other how many tallied values are not in {@code top}
    */
   public record Values(List<Count> top, long other) {
+    /**
+     * Copies the values.
+     *
+     * @param top: as the record component says
+     * @param other: as the record component says
+     * @throws NullPointerException when {@code top} or one of its counts is {@code null}
+     */
     public Values {
       top = List.copyOf(top);
     }
@@ -240,6 +284,13 @@ public final class Funnel {
      * @param count how often
      */
     public record Count(String value, long count) {
+      /**
+       * Checks the value.
+       *
+       * @param value: as the record component says
+       * @param count: as the record component says
+       * @throws NullPointerException when {@code value} is {@code null}
+       */
       public Count {
         Objects.requireNonNull(value, "value");
       }

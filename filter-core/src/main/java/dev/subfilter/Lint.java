@@ -54,12 +54,21 @@ public final class Lint {
       this.token = token;
     }
 
-    /** The code as written in output and suppression lists, e.g. {@code unknown-field}. */
+    /**
+     * The code as written in output and suppression lists.
+     *
+     * @return the token, e.g. {@code unknown-field}; never changes between versions
+     */
     public String token() {
       return token;
     }
 
-    /** The code with this token, or {@code null}. */
+    /**
+     * The code with this token.
+     *
+     * @param token a token, e.g. {@code unknown-field}
+     * @return its code, or {@code null} when no code has it
+     */
     public static Code fromToken(String token) {
       for (Code c : values()) {
         if (c.token.equals(token)) {
@@ -79,6 +88,15 @@ public final class Lint {
    * @param message what was found and what to do, in words
    */
   public record Warning(Code code, String id, String pointer, String message) {
+    /**
+     * Checks every part is there.
+     *
+     * @param code: as the record component says
+     * @param id: as the record component says
+     * @param pointer: as the record component says
+     * @param message: as the record component says
+     * @throws NullPointerException when a part is {@code null}
+     */
     public Warning {
       Objects.requireNonNull(code, "code");
       Objects.requireNonNull(id, "id");

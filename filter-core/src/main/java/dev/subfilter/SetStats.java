@@ -37,6 +37,21 @@ public record SetStats(int subscriptions, int pinned, int eq, int contains, int 
   /** From this many unindexed subscriptions in one gate on, {@link #warnings()} names the gate. */
   public static final int MANY_UNINDEXED = 100;
 
+  /**
+   * Copies the lists.
+   *
+   * @param subscriptions: as the record component says
+   * @param pinned: as the record component says
+   * @param eq: as the record component says
+   * @param contains: as the record component says
+   * @param severalLists: as the record component says
+   * @param unindexed: as the record component says
+   * @param fields: as the record component says
+   * @param retainedBytesEstimate: as the record component says
+   * @param warnings: as the record component says
+   * @param samples: as the record component says
+   * @throws NullPointerException when a list or one of its elements is {@code null}
+   */
   public SetStats {
     unindexed = List.copyOf(unindexed);
     fields = List.copyOf(fields);
@@ -71,6 +86,15 @@ public record SetStats(int subscriptions, int pinned, int eq, int contains, int 
    * @param reason why, in words
    */
   public record Unindexed(String id, String gate, String pointer, String reason) {
+    /**
+     * Checks every part is there.
+     *
+     * @param id: as the record component says
+     * @param gate: as the record component says
+     * @param pointer: as the record component says
+     * @param reason: as the record component says
+     * @throws NullPointerException when a part is {@code null}
+     */
     public Unindexed {
       Objects.requireNonNull(id, "id");
       Objects.requireNonNull(gate, "gate");
@@ -102,6 +126,16 @@ public record SetStats(int subscriptions, int pinned, int eq, int contains, int 
    *     first (at most ten)
    */
   public record Samples(long events, long candidates, long matches, Map<String, Long> byList, List<Evaluated> mostEvaluatedWithoutMatch) {
+    /**
+     * Copies the map and the list.
+     *
+     * @param events: as the record component says
+     * @param candidates: as the record component says
+     * @param matches: as the record component says
+     * @param byList: as the record component says
+     * @param mostEvaluatedWithoutMatch: as the record component says
+     * @throws NullPointerException when either, or an element, is {@code null}
+     */
     public Samples {
       byList = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(byList));
       mostEvaluatedWithoutMatch = List.copyOf(mostEvaluatedWithoutMatch);

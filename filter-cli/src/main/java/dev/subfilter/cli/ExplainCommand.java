@@ -103,9 +103,9 @@ public final class ExplainCommand implements Callable<Integer> {
           + (summary ? " (or --candidate FILE)" : ""));
     }
     List<Path> loadedPaths = subscriptions == null ? List.of() : subscriptions;
-    Loaded.oneStdin(spec, candidates == null ? loadedPaths : concat(loadedPaths, candidates), inputs);
+    ValidSubscriptions.oneStdin(spec, candidates == null ? loadedPaths : concat(loadedPaths, candidates), inputs);
     Map<String, CompiledSubscription> subs = subscriptions == null ? new LinkedHashMap<>()
-        : Loaded.subscriptions(subscriptions, reader, subscriptionOptions.lenient, err, env.in());
+        : ValidSubscriptions.load(subscriptions, reader, subscriptionOptions.lenient, err, env.in());
     if (ids != null && !ids.isEmpty()) {
       Map<String, CompiledSubscription> picked = new LinkedHashMap<>();
       for (String id : ids) {
@@ -119,7 +119,7 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     if (summary) {
       Map<String, CompiledSubscription> dry = candidates == null ? Map.of()
-          : Loaded.subscriptions(candidates, reader, subscriptionOptions.lenient, err, env.in());
+          : ValidSubscriptions.load(candidates, reader, subscriptionOptions.lenient, err, env.in());
       return new Summary(env, out, err, subs, dry).run(decoder, reader.limits().maxDocumentBytes(), inputs, json, html);
     }
     boolean full = all || subs.size() == 1;
@@ -135,7 +135,7 @@ public final class ExplainCommand implements Callable<Integer> {
           for (Map.Entry<String, CompiledSubscription> s : chosen.entrySet()) {
             Explanation x = s.getValue().explain(e);
             anyMatch[0] |= x.matched();
-            ObjectNode line = Jsons.OUT.createObjectNode();
+            ObjectNode line = CliJson.OUT.createObjectNode();
             line.put("event", position);
             line.put("subscription", s.getKey());
             line.put("matched", x.matched());
@@ -171,7 +171,7 @@ public final class ExplainCommand implements Callable<Integer> {
       @Override
       public void handshake(String position, Delivery.Handshake h) {
         if (json) {
-          ObjectNode line = Jsons.OUT.createObjectNode();
+          ObjectNode line = CliJson.OUT.createObjectNode();
           line.put("event", position);
           line.put("handshake", h.callbackUrl());
           out.println(write(line));
@@ -206,7 +206,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
   private static String write(ObjectNode line) {
     try {
-      return Jsons.OUT.writeValueAsString(line);
+      return CliJson.OUT.writeValueAsString(line);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -69,9 +69,9 @@ public final class StatsCommand implements Callable<Integer> {
     SubfilterJson reader = subscriptionOptions.json();
     EventDecoder decoder = events.decoder(reader);
     if (samples != null) {
-      Loaded.oneStdin(spec, files, samples);
+      ValidSubscriptions.oneStdin(spec, files, samples);
     }
-    Map<String, CompiledSubscription> subs = Loaded.subscriptions(files, reader, subscriptionOptions.lenient, err, env.in());
+    Map<String, CompiledSubscription> subs = ValidSubscriptions.load(files, reader, subscriptionOptions.lenient, err, env.in());
     SubscriptionSet set = new SubscriptionSet();
     set.addAll(subs);
     int readCode = ExitCodes.OK;
@@ -101,7 +101,7 @@ public final class StatsCommand implements Callable<Integer> {
     }
     if (json) {
       try {
-        out.println(Jsons.OUT.writeValueAsString(JsonValues.toJackson(stats.toJson())));
+        out.println(CliJson.OUT.writeValueAsString(JsonValues.toJackson(stats.toJson())));
       } catch (JsonProcessingException e) {
         throw new UncheckedIOException(e);
       }

@@ -100,7 +100,7 @@ final class Summary {
       }
     }
     try {
-      return Jsons.OUT.writeValueAsString(tree);
+      return CliJson.OUT.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

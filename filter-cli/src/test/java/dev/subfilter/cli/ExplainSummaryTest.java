@@ -31,7 +31,7 @@ class ExplainSummaryTest {
   private static Map<String, Integer> matchCounts() throws IOException {
     Map<String, Integer> counts = new HashMap<>();
     for (String line : Cli.run("match", "-s", SUBS, EVENTS).outLines()) {
-      for (JsonNode id : Jsons.OUT.readTree(line).get("matched")) {
+      for (JsonNode id : CliJson.OUT.readTree(line).get("matched")) {
         counts.merge(id.asText(), 1, Integer::sum);
       }
     }
@@ -91,7 +91,7 @@ class ExplainSummaryTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.outLines()).hasSize(1);
-    JsonNode report = Jsons.OUT.readTree(r.out());
+    JsonNode report = CliJson.OUT.readTree(r.out());
     assertThat(report.get("events").asInt()).isEqualTo(11);
     assertThat(report.get("subscriptions")).hasSize(10);
     Map<String, Integer> matched = matchCounts();
@@ -121,7 +121,7 @@ class ExplainSummaryTest {
     Cli.Run r = Cli.run("explain", "--summary", "--json", "-s", SUBS, "--candidate", candidate.toString(), EVENTS);
 
     assertThat(r.code()).isZero();
-    JsonNode subs = Jsons.OUT.readTree(r.out()).get("subscriptions");
+    JsonNode subs = CliJson.OUT.readTree(r.out()).get("subscriptions");
     assertThat(subs).hasSize(12);
     assertThat(subs.get(7).get("id").asText()).isEqualTo("cmp-jira-work");
     assertThat(subs.get(7).has("candidate")).isFalse();

@@ -49,7 +49,7 @@ class StatsCommandTest {
     Cli.Run r = Cli.run("stats", "--json", SUBS, "--samples", EVENTS);
 
     assertThat(r.code()).isZero();
-    JsonNode s = Jsons.OUT.readTree(r.out());
+    JsonNode s = CliJson.OUT.readTree(r.out());
     assertThat(s.fieldNames()).toIterable().startsWith("subscriptions", "evaluatedForEveryEvent", "candidatesPerEvent");
     assertThat(s.get("evaluatedForEveryEvent").asInt()).isEqualTo(4);
     assertThat(s.get("candidatesPerEvent").asDouble()).isEqualTo(1.18);
