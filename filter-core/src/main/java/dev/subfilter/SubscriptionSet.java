@@ -361,6 +361,30 @@ public final class SubscriptionSet {
     }
   }
 
+  /**
+   * What this set costs, from one snapshot: see {@link SetStats}. Without samples, {@link
+   * SetStats#candidatesPerEvent()} is NaN. O(n) in the subscriptions and the index keys.
+   *
+   * @return the statistics
+   */
+  public SetStats stats() {
+    return index.stats(null);
+  }
+
+  /**
+   * {@link #stats()}, and what matching {@code samples} against the same snapshot costs:
+   * candidates and matches per event, by list, and the subscriptions evaluated most without
+   * matching. Matching the samples costs what {@link #match} costs for each.
+   *
+   * @param samples sample events, any number
+   * @return the statistics
+   * @throws NullPointerException when {@code samples} or one of them is {@code null}
+   */
+  public SetStats stats(Iterable<Event> samples) {
+    Objects.requireNonNull(samples, "samples");
+    return index.stats(samples);
+  }
+
   /** {@link #match}, adding what it evaluated to {@code counters}. For tests and statistics. */
   List<String> match(Event event, SubscriptionIndex.Counters counters) {
     return index.match(event, counters);

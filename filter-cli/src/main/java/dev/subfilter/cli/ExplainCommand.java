@@ -47,8 +47,9 @@ public final class ExplainCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Option(names = {"-s", "--subscription", "--subscriptions"}, required = true, paramLabel = "FILE|DIR",
-      description = "The subscription: a file with one, or with an array of them (all explained, or those --id picks), or a folder.")
+  @Option(names = {"-s", "--subscription", "--subscriptions"}, paramLabel = "FILE|DIR",
+      description = "The subscription: a file with one, or with an array of them (all explained, or those --id picks), or a folder. "
+          + "Required, but for --summary with --candidate.")
   List<Path> subscriptions;
 
   @Option(names = "--id", paramLabel = "ID", description = "Explain only the subscription with this id (FILE#index when it has none). Repeatable.")
@@ -59,6 +60,18 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "One JSON line per event and subscription: {\"event\", \"subscription\", \"matched\", \"explanation\"}.")
   boolean json;
+
+  @Option(names = "--summary", description = "Over all the events: per subscription, events that passed its gate, matched, and "
+      + "the rejection funnel: per filter the events it rejected, those it alone rejected (near misses) and their commonest values.")
+  boolean summary;
+
+  @Option(names = "--candidate", paramLabel = "FILE|DIR", description = "With --summary: also the funnel of these subscriptions, not "
+      + "live yet (a dry run before deploying them), marked (candidate). Repeatable.")
+  List<Path> candidates;
+
+  @Option(names = "--html", paramLabel = "FILE", description = "With --summary: also write the funnels as one self-contained HTML "
+      + "page (bars per subscription; no scripts, nothing fetched).")
+  Path html;
 
   @Mixin
   EventOptions events;
@@ -82,8 +95,17 @@ public final class ExplainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SubfilterJson reader = subscriptionOptions.json();
     EventDecoder decoder = events.decoder(reader);
-    ValidSubscriptions.oneStdin(spec, subscriptions, inputs);
-    Map<String, CompiledSubscription> subs = ValidSubscriptions.load(subscriptions, reader, subscriptionOptions.lenient, err, env.in());
+    if ((candidates != null || html != null) && !summary) {
+      throw new ParameterException(spec.commandLine(), (candidates != null ? "--candidate" : "--html") + " needs --summary");
+    }
+    if (subscriptions == null && candidates == null) {
+      throw new ParameterException(spec.commandLine(), "Missing required option: '--subscription=FILE|DIR'"
+          + (summary ? " (or --candidate FILE)" : ""));
+    }
+    List<Path> loadedPaths = subscriptions == null ? List.of() : subscriptions;
+    ValidSubscriptions.oneStdin(spec, candidates == null ? loadedPaths : concat(loadedPaths, candidates), inputs);
+    Map<String, CompiledSubscription> subs = subscriptions == null ? new LinkedHashMap<>()
+        : ValidSubscriptions.load(subscriptions, reader, subscriptionOptions.lenient, err, env.in());
     if (ids != null && !ids.isEmpty()) {
       Map<String, CompiledSubscription> picked = new LinkedHashMap<>();
       for (String id : ids) {
@@ -94,6 +116,11 @@ public final class ExplainCommand implements Callable<Integer> {
         picked.put(id, s);
       }
       subs = picked;
+    }
+    if (summary) {
+      Map<String, CompiledSubscription> dry = candidates == null ? Map.of()
+          : ValidSubscriptions.load(candidates, reader, subscriptionOptions.lenient, err, env.in());
+      return new Summary(env, out, err, subs, dry).run(decoder, reader.limits().maxDocumentBytes(), inputs, json, html);
     }
     boolean full = all || subs.size() == 1;
     Style style = new Style(colour.on(env));
@@ -162,6 +189,12 @@ public final class ExplainCommand implements Callable<Integer> {
       events.problem("no events in " + events.describeInputs());
     }
     return ExitCodes.worst(events.exitCode(), anyMatch[0] ? ExitCodes.OK : ExitCodes.NO_PASS);
+  }
+
+  private static List<Path> concat(List<Path> a, List<Path> b) {
+    List<Path> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
   }
 
   /** {@code workfront UPDATE  PROJ 59d7...}, {@code 4me task.status-changed (UPDATE)  TASK 5231}. */

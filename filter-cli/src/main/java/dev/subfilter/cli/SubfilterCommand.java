@@ -23,10 +23,12 @@ import picocli.CommandLine.UnmatchedArgumentException;
         "  subfilter match -s examples/subscriptions.json examples/events.ndjson",
         "  subfilter explain -s examples/subscriptions.json examples/events.ndjson",
         "  subfilter check examples/subscriptions.json",
+        "  subfilter explain --summary -s examples/subscriptions.json examples/events.ndjson",
+        "  subfilter stats examples/subscriptions.json --samples examples/events.ndjson",
         "  subfilter spec spec-tests/src/test/resources/spec", ""},
     usageHelpAutoWidth = true,
     commandListHeading = "%nCommands:%n",
-    subcommands = {MatchCommand.class, ExplainCommand.class, CheckCommand.class, SpecCommand.class,
+    subcommands = {MatchCommand.class, ExplainCommand.class, CheckCommand.class, StatsCommand.class, SpecCommand.class,
         CommandLine.HelpCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -50,7 +52,7 @@ public final class SubfilterCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: match, explain, check or spec");
+    throw new ParameterException(spec.commandLine(), "missing command: match, explain, check, stats or spec");
   }
 
   /**

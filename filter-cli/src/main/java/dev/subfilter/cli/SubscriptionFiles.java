@@ -7,7 +7,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The CLI's side of {@link SubscriptionLoader}, which reads the files (so that the library and the
@@ -49,6 +51,8 @@ final class SubscriptionFiles {
   /** What {@link #load} found. */
   static final class Result {
     final List<Entry> entries = new ArrayList<>();
+    /** Where each entry was read, for pointing at it: the lint's warnings. */
+    final Map<String, SubscriptionLoader.Origin> origins = new HashMap<>();
     final List<Finding> problems = new ArrayList<>();
     /** Paths that do not exist or cannot be read, each as one message. */
     final List<String> unreadable = new ArrayList<>();
@@ -73,7 +77,10 @@ final class SubscriptionFiles {
       }
     }
     SubscriptionLoader.Result loaded = SubscriptionLoader.create(json).lenient(lenient).load(inputs);
-    loaded.subscriptions().forEach((id, s) -> r.entries.add(new Entry(id, s)));
+    loaded.subscriptions().forEach((id, s) -> {
+      r.entries.add(new Entry(id, s));
+      r.origins.put(id, loaded.origin(id));
+    });
     for (SubscriptionLoader.FileProblem p : loaded.problems()) {
       r.problems.add(new Finding(p.file(), p.pointer(), p.message().replace(LIBRARY_HINT, CLI_HINT)));
     }

@@ -30,7 +30,7 @@ class SubfilterCommandTest {
     Cli.Run r = Cli.run();
 
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err()).isEqualTo("subfilter: missing command: match, explain, check or spec; see 'subfilter --help'\n");
+    assertThat(r.err()).isEqualTo("subfilter: missing command: match, explain, check, stats or spec; see 'subfilter --help'\n");
   }
 
   @Test
@@ -39,7 +39,7 @@ class SubfilterCommandTest {
 
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.errLines()).hasSize(1);
-    assertThat(r.err()).contains("Unmatched argument at index 0: 'matc'").contains("did you mean match?");
+    assertThat(r.err()).contains("Unmatched argument at index 0: 'matc'").contains("did you mean match or stats?");
   }
 
   @Test

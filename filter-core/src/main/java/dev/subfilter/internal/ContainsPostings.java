@@ -36,6 +36,11 @@ final class ContainsPostings extends IndexedField {
   }
 
   @Override
+  int distinctKeys() {
+    return byLiteral.size();
+  }
+
+  @Override
   ContainsPostings plus(Entry e, Listing k) {
     return new ContainsPostings(old, path, folded,
         byLiteral.put(k.literal, Entry.append(byLiteral.get(k.literal), e)),

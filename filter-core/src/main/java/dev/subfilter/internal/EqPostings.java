@@ -19,6 +19,11 @@ final class EqPostings extends IndexedField {
   }
 
   @Override
+  int distinctKeys() {
+    return postings.size();
+  }
+
+  @Override
   MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, SubscriptionIndex.Counters counters) {
     if (m.kind(leaf) != JsonModel.Kind.ARRAY) {
       Entry[] l = get(m, leaf);

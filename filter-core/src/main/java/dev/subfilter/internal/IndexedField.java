@@ -36,6 +36,9 @@ abstract class IndexedField {
     };
   }
 
+  /** The distinct values (or texts) filed here, for {@code SubscriptionSet.stats()}. */
+  abstract int distinctKeys();
+
   /** These postings with {@code e} filed under listing {@code k} (one of theirs). */
   abstract IndexedField plus(Entry e, Listing k);
 

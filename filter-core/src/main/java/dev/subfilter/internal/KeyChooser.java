@@ -386,6 +386,57 @@ final class KeyChooser {
     }
   }
 
+  /**
+   * Why a subscription planned as {@code plan} has no cover (for one that {@link #choose} put in
+   * the fallback list): {@code {pointer, reason}}, the filter that stops indexing and what it is.
+   */
+  static String[] blocker(Bucket b, Plan plan) {
+    Plan.Junction top = plan.filters();
+    if (top.children.isEmpty()) {
+      return new String[] {"/filters", "no filters: every event of the gate matches"};
+    }
+    String[] w = blocker(b, top, 0);
+    return w == null ? new String[] {"/filters", "more than " + MAX_KEYS + " index keys"} : w;
+  }
+
+  private static String[] blocker(Bucket b, Plan.Junction j, int depth) {
+    if (j.effective() == Connector.AND) {
+      List<String> why = new ArrayList<>();
+      for (Plan.Node n : j.terms()) {
+        String[] w = n instanceof Plan.Test t ? single(b, t) == null ? new String[] {t.pointer, reason(t)} : null
+            : depth < MAX_DEPTH && cover(b, (Plan.Junction) n, depth + 1, MAX_KEYS) == null ? blocker(b, (Plan.Junction) n, depth + 1) : null;
+        if (w == null) {
+          return null; // this term has a cover
+        }
+        why.add(w[0] + " " + w[1]);
+      }
+      return new String[] {j.pointer, "none of its filters is indexed (eq, in, contains, startsWith, endsWith, like or notIn on values): " + String.join("; ", why)};
+    }
+    for (Plan.Node n : j.terms()) {
+      if (n instanceof Plan.Test t) {
+        if (single(b, t) == null) {
+          return new String[] {t.pointer, "an OR branch without an index key: " + reason(t)};
+        }
+      } else if (depth >= MAX_DEPTH || cover(b, (Plan.Junction) n, depth + 1, MAX_KEYS) == null) {
+        String[] w = depth < MAX_DEPTH ? blocker(b, (Plan.Junction) n, depth + 1) : null;
+        return w == null ? new String[] {n.pointer(), "an OR branch nested too deeply"} : w;
+      }
+    }
+    return null;
+  }
+
+  private static String reason(Plan.Test t) {
+    return Explainer.describe(t.source) + " (" + switch (t.op) {
+      case EQ, CONTAINS, IN, NOT_IN, STARTS_WITH, ENDS_WITH, LIKE -> t.op.token() + " is indexed on a scalar value, not null or an array";
+      case NE -> "ne is not indexed";
+      case GT, GTE, LT, LTE -> "ranges are not indexed";
+      case CHANGED -> "changed is not indexed";
+      case EXISTS, NOT_EXISTS -> t.op.token() + " is not indexed";
+      case NOT_CONTAINS -> "notContains is not indexed";
+      case CONTAINS_ONLY -> "containsOnly is not indexed";
+    } + ")";
+  }
+
   /** Receives counted keys from {@link #countedKeys}. */
   interface KeySink {
     void accept(Listing.Kind kind, boolean old, IndexPath path, boolean folded, Object key);

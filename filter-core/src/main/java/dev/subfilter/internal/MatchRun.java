@@ -59,7 +59,7 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
         run.add(x);
       }
       if (counters != null) {
-        counters.count(source, x.multi, matches);
+        counters.count(source, x, matches);
       }
     }
     return run;
@@ -120,6 +120,11 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
   private static int slot(long seq) {
     long h = seq * 0x9E3779B97F4A7C15L;
     return (int) (h ^ (h >>> 32));
+  }
+
+  /** The seq of matching entry {@code index} (in the order found, before {@link #answer} sorts them). */
+  long seqAt(int index) {
+    return entries[index].seq;
   }
 
   @Override

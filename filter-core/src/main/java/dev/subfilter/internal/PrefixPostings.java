@@ -25,6 +25,11 @@ final class PrefixPostings extends IndexedField {
   }
 
   @Override
+  int distinctKeys() {
+    return byLiteral.size();
+  }
+
+  @Override
   PrefixPostings plus(Entry e, Listing k) {
     return new PrefixPostings(kind, old, path, folded, byLiteral.put(k.literal, Entry.append(byLiteral.get(k.literal), e)), size + 1);
   }

@@ -17,6 +17,11 @@ final class PresencePostings extends IndexedField {
   }
 
   @Override
+  int distinctKeys() {
+    return entries.length == 0 ? 0 : 1;
+  }
+
+  @Override
   MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, SubscriptionIndex.Counters counters) {
     return MatchRun.evaluate(entries, e, run, counters, MatchRun.Source.PRESENT);
   }

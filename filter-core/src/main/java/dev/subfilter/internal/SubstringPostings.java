@@ -22,6 +22,11 @@ final class SubstringPostings extends IndexedField {
   }
 
   @Override
+  int distinctKeys() {
+    return byLiteral.size();
+  }
+
+  @Override
   SubstringPostings plus(Entry e, Listing k) {
     return new SubstringPostings(old, path, folded, byLiteral.put(k.literal, Entry.append(byLiteral.get(k.literal), e)), size + 1);
   }

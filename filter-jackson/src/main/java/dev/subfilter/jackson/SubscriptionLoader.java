@@ -178,13 +178,14 @@ public final class SubscriptionLoader {
         run.path(((Input.FileOrFolder) in).path());
       }
     }
-    return new Result(run.subscriptions, run.problems, run.unreadable, run.documents);
+    return new Result(run.subscriptions, run.problems, run.unreadable, run.documents, run.located);
   }
 
   /** One call's state: what was read so far and which ids are taken, by whom. */
   private final class Run {
     final Map<String, Subscription> subscriptions = new LinkedHashMap<>();
     final Map<String, String> origins = new HashMap<>();
+    final Map<String, Origin> located = new HashMap<>();
     final List<FileProblem> problems = new ArrayList<>();
     final List<FileProblem> unreadable = new ArrayList<>();
     int documents;
@@ -278,6 +279,7 @@ public final class SubscriptionLoader {
         return;
       }
       subscriptions.put(id, e.subscription);
+      located.put(id, new Origin(file, e.pointer));
     }
   }
 
@@ -550,18 +552,51 @@ public final class SubscriptionLoader {
     }
   }
 
+  /**
+   * Where one subscription was read.
+   *
+   * @param file the file (or in-memory document) name, as in {@link FileProblem#file()}
+   * @param pointer the subscription's JSON Pointer in it: {@code /3} in an array, {@code ""} for the whole document
+   */
+  public record Origin(String file, String pointer) {
+    /**
+     * Checks both parts are there.
+     *
+     * @throws NullPointerException when either is {@code null}
+     */
+    public Origin {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(pointer, "pointer");
+    }
+  }
+
   /** What one call read: the valid subscriptions by id, and every problem. Immutable. */
   public static final class Result {
     private final Map<String, Subscription> subscriptions;
     private final List<FileProblem> problems;
     private final List<FileProblem> unreadable;
     private final int documents;
+    private final Map<String, Origin> origins;
 
-    Result(Map<String, Subscription> subscriptions, List<FileProblem> problems, List<FileProblem> unreadable, int documents) {
+    Result(Map<String, Subscription> subscriptions, List<FileProblem> problems, List<FileProblem> unreadable, int documents,
+        Map<String, Origin> origins) {
       this.subscriptions = Collections.unmodifiableMap(new LinkedHashMap<>(subscriptions));
       this.problems = List.copyOf(problems);
       this.unreadable = List.copyOf(unreadable);
       this.documents = documents;
+      this.origins = Map.copyOf(origins);
+    }
+
+    /**
+     * Where a subscription of {@link #subscriptions()} was read: for pointing at it in messages
+     * about it (lint warnings, for one), as {@code file:/pointer}.
+     *
+     * @param id an id of {@link #subscriptions()}
+     * @return its file and its JSON Pointer in that file ({@code ""} for a file holding only it), or
+     *     {@code null} for an id not read
+     */
+    public Origin origin(String id) {
+      return origins.get(Objects.requireNonNull(id, "id"));
     }
 
     /**

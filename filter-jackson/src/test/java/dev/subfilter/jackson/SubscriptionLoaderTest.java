@@ -52,6 +52,19 @@ class SubscriptionLoaderTest {
   }
 
   @Test
+  void origin_eachSubscriptionsFileAndPointer_nullForOthers() throws IOException {
+    Path many = write("many.json", "[" + TASK + ", {\"id\": \"b\", \"objCode\": \"TASK\", \"eventType\": \"CREATE\"}]");
+    Path one = write("one.json", "{\"id\": \"c\", \"objCode\": \"TASK\", \"eventType\": \"DELETE\"}");
+
+    Result r = LOADER.load(many, one);
+
+    assertThat(r.origin("b")).isEqualTo(new SubscriptionLoader.Origin(many.toString(), "/1"));
+    assertThat(r.origin(many + "#0")).isEqualTo(new SubscriptionLoader.Origin(many.toString(), "/0"));
+    assertThat(r.origin("c")).isEqualTo(new SubscriptionLoader.Origin(one.toString(), ""));
+    assertThat(r.origin("d")).isNull();
+  }
+
+  @Test
   void load_oneObjectFile_idIsTheFile() throws IOException {
     Path f = write("one.json", TASK);
 
