@@ -1,6 +1,6 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.LikePattern;
+import dev.subfilter.internal.Plan;
 import dev.subfilter.internal.Numbers;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -88,7 +88,7 @@ final class FieldValueReader {
     String problem = switch (op) {
       case STARTS_WITH, ENDS_WITH -> leaf instanceof JsonValue.Str s && !s.value().isEmpty() ? null
           : op.token() + " needs a non-empty string, found " + (leaf instanceof JsonValue.Str ? "an empty string" : leaf.describe());
-      case LIKE -> leaf instanceof JsonValue.Str s ? LikePattern.problem(s.value())
+      case LIKE -> leaf instanceof JsonValue.Str s ? Plan.likeProblem(s.value())
           : "like needs a string pattern (* is any run of characters), found " + leaf.describe();
       case IN, NOT_IN -> listProblem(op, leaf, pointer, limits, problems);
       default -> null;

@@ -8,12 +8,9 @@ import java.util.List;
  * is any run of characters (none included), {@code \*} a star and {@code \\} a backslash; any other
  * backslash is an error. The whole string must match; characters are UTF-16 units, as {@code
  * contains} compares them. The one reader of the syntax: the parser checks patterns with {@link
- * #problem}. Immutable.
- *
- * <p>Not API: public only because {@code dev.subfilter}'s parser and {@code Filter.Condition}
- * check patterns here.
+ * #problem} (through {@link Plan#likeProblem}). Immutable.
  */
-public final class LikePattern implements Operand {
+final class LikePattern implements Operand {
   /**
    * The literal runs: the pattern is {@code parts[0] * parts[1] * ... * parts[k]}; one part when
    * it has no star (then it is string equality). Runs may be empty (a leading or trailing star,
@@ -31,7 +28,7 @@ public final class LikePattern implements Operand {
    * @param pattern the pattern as written
    * @return the problem in words, or {@code null}
    */
-  public static String problem(String pattern) {
+  static String problem(String pattern) {
     for (int i = 0; i < pattern.length(); i++) {
       if (pattern.charAt(i) == '\\') {
         if (i + 1 == pattern.length()) {

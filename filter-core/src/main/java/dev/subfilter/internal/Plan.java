@@ -31,6 +31,17 @@ import java.util.function.Predicate;
  * Subscription} compile, explain and print through it (the one door into the engine).
  */
 public final class Plan {
+  /**
+   * What is wrong with {@code pattern} as a {@code like} fieldValue, or {@code null} when it is
+   * valid: the parser's check, by the one reader of the syntax.
+   *
+   * @param pattern the pattern as written; not {@code null}
+   * @return the problem in words, or {@code null}
+   */
+  public static String likeProblem(String pattern) {
+    return LikePattern.problem(pattern);
+  }
+
   /** Interned key sets: subscriptions from one template read the same keys. */
   private static final Interner<Set<String>> KEY_SETS = new Interner<>(4096);
 
