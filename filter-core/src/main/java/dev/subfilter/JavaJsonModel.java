@@ -13,8 +13,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * "Infinity"}; any other type reads as the string of its {@code toString()}.
  */
 final class JavaJsonModel implements JsonModel {
-  static final JavaJsonModel INSTANCE = new JavaJsonModel();
-
   /** What {@link #get} returns for a key that is present with a {@code null} value. */
   private static final Object JSON_NULL = new Object() {
     @Override
@@ -23,7 +21,8 @@ final class JavaJsonModel implements JsonModel {
     }
   };
 
-  private JavaJsonModel() {}
+  /** Only {@link JsonModel#JAVA}. */
+  JavaJsonModel() {}
 
   @Override
   public Kind kind(Object node) {

@@ -25,7 +25,7 @@ public interface JsonModel {
   }
 
   /** Plain Java data: {@code Map<String, ?>}, {@code List<?>}, String, Number, Boolean, null. */
-  JsonModel JAVA = JavaJsonModel.INSTANCE;
+  JsonModel JAVA = new JavaJsonModel(); // not a field of JavaJsonModel: initialising that class first would read it unset
 
   /** The node's JSON type. */
   Kind kind(Object node);
