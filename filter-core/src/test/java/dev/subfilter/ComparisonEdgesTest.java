@@ -268,4 +268,50 @@ class ComparisonEdgesTest {
     holds(Operator.NOT_CONTAINS, "d", "abc");
     holds(Operator.NOT_CONTAINS, "d", 5L);
   }
+
+  /** A fraction constant against a whole number: the long fast paths must not read the fraction as its integer part. */
+  @Test
+  void fractionConstant_againstAWholeNumber_comparedByValue() {
+    fails(Operator.EQ, 0.5, "0", Explanation.Reason.NOT_EQUAL);
+    fails(Operator.EQ, 0.5, 0L, Explanation.Reason.NOT_EQUAL);
+    fails(Operator.GTE, 0.5, "0", Explanation.Reason.OUT_OF_RANGE);
+    fails(Operator.GTE, 0.5, 0L, Explanation.Reason.OUT_OF_RANGE);
+    holds(Operator.LT, 0.5, "0");
+    holds(Operator.LT, 0.5, 0L);
+    holds(Operator.GT, 9, "9.5");
+    holds(Operator.GT, 9, 9.5);
+    fails(Operator.LTE, 9, "9.5", Explanation.Reason.OUT_OF_RANGE);
+  }
+
+  /** Date-times compare as instants, not as text, where the two orders differ. */
+  @Test
+  void order_dateTimesInOtherOffsets_asInstants() {
+    holds(Operator.LT, "2026-01-01T00:30:00Z", "2026-01-01T01:00:00+01:00");
+    fails(Operator.GT, "2026-01-01T00:30:00Z", "2026-01-01T01:00:00+01:00", Explanation.Reason.OUT_OF_RANGE);
+    holds(Operator.GTE, "2026-01-01T01:00:00+01:00", "2026-01-01T00:00:00Z");
+    holds(Operator.GT, "2026-01-01T00:30:00Z", "2026-01-01T00:30:00.5Z");
+  }
+
+  @Test
+  void eq_booleanConstantAgainstTheOtherBooleanText_isNotEqualNotAMismatch() {
+    fails(Operator.EQ, true, "false", Explanation.Reason.NOT_EQUAL);
+    fails(Operator.EQ, false, "true", Explanation.Reason.NOT_EQUAL);
+    fails(Operator.EQ, false, "False", Explanation.Reason.TYPE_MISMATCH);
+  }
+
+  /** Constants that are not plain strings go through the general contains: numbers, booleans, null, nested arrays. */
+  @Test
+  void contains_nonStringConstants() {
+    fails(Operator.CONTAINS, 6, list(1L, 5L), Explanation.Reason.NOT_CONTAINED);
+    holds(Operator.CONTAINS, 5, list(1L, 5L));
+    holds(Operator.CONTAINS, true, list("true"));
+    fails(Operator.CONTAINS, true, list(false), Explanation.Reason.NOT_CONTAINED);
+    holds(Operator.NOT_CONTAINS, 6, list(1L, 5L));
+    fails(Operator.NOT_CONTAINS, 5, list(1L, 5L), Explanation.Reason.CONTAINED);
+    fails(Operator.CONTAINS, 5, 5L, Explanation.Reason.TYPE_MISMATCH);
+    fails(Operator.CONTAINS, null, "abc", Explanation.Reason.TYPE_MISMATCH);
+    fails(Operator.CONTAINS, list("a", list("b")), "ab", Explanation.Reason.TYPE_MISMATCH);
+    fails(Operator.CONTAINS, list("a", "d"), "ab", Explanation.Reason.NOT_CONTAINED);
+    holds(Operator.CONTAINS, null, list("a", null));
+  }
 }
