@@ -48,18 +48,32 @@ public final class Event {
     this.deliveryId = b.deliveryId;
   }
 
-  /** A builder whose states are nodes of {@code model}. */
+  /**
+   * A builder whose states are nodes of {@code model}.
+   *
+   * @param model the model the states are nodes of; not {@code null}
+   * @return a new builder with source {@code workfront} and nothing else set
+   * @throws NullPointerException if {@code model} is {@code null}
+   */
   public static Builder builder(JsonModel model) {
     return new Builder(Objects.requireNonNull(model, "model"));
   }
 
   /**
    * A Workfront event from its states: objCode is newState.objCode, else oldState.objCode; objId is
-   * newState.ID, else oldState.ID, as text.
+   * newState.ID, else oldState.ID, as text (a number written out plainly, e.g. {@code 1200} for
+   * {@code 1.2E3}); an ID of another JSON type is left out. The states are not checked here: the
+   * returned builder's {@link Builder#build} checks them.
    *
+   * @param model the model the states are nodes of; not {@code null}
+   * @param eventType {@code CREATE}, {@code UPDATE} or {@code DELETE}, as Workfront sends it; not
+   *     checked here ({@link Builder#build} refuses {@code null} or empty)
+   * @param newState the new state, an object node of {@code model}
    * @param oldState the old state, or {@code null} when unknown
    * @return a builder holding all of it, to which the caller may add eventTime and deliveryId
-   * @throws InvalidEventException when neither state has a string objCode
+   * @throws InvalidEventException when the objCode found (newState's, else oldState's) is not a
+   *     non-empty string (pointer {@code /newState/objCode}), or when the ID is a number longer than 1,000 characters written
+   *     out (pointer {@code /newState/ID})
    */
   public static Builder workfront(JsonModel model, String eventType, Object newState, Object oldState) {
     Object code = codeOf(model, newState, oldState, "objCode");
@@ -102,55 +116,103 @@ public final class Event {
     return v;
   }
 
-  /** Who sent it: {@code workfront}, {@code 4me}, {@code cmp}, or a name of the caller's. */
+  /**
+   * Who sent it: {@code workfront}, {@code 4me}, {@code cmp}, or a name of the caller's.
+   *
+   * @return the source; never {@code null} nor empty
+   */
   public String source() {
     return source;
   }
 
-  /** The vendor's own event name; for Workfront the eventType. */
+  /**
+   * The vendor's own event name; for Workfront the eventType.
+   *
+   * @return the name, e.g. {@code task.status-changed}; the eventType when none was given; never
+   *     {@code null}
+   */
   public String name() {
     return name;
   }
 
+  /**
+   * The object's type code, which a subscription's {@code objCode} must equal exactly.
+   *
+   * @return the code, e.g. {@code TASK} or {@code PROJECT_TASK}; never {@code null} nor empty
+   */
   public String objCode() {
     return objCode;
   }
 
-  /** {@code CREATE}, {@code UPDATE} or {@code DELETE}. */
+  /**
+   * {@code CREATE}, {@code UPDATE} or {@code DELETE}.
+   *
+   * @return the event type; never {@code null} nor empty (the adapters give one of the three; an
+   *     event built by hand holds whatever its builder was given)
+   */
   public String eventType() {
     return eventType;
   }
 
-  /** The object's ID as text, or {@code null} when the event carries none. */
+  /**
+   * The object's ID as text, or {@code null} when the event carries none.
+   *
+   * @return the ID, or {@code null}
+   */
   public String objId() {
     return objId;
   }
 
+  /**
+   * The model the states are nodes of.
+   *
+   * @return the model; never {@code null}
+   */
   public JsonModel model() {
     return model;
   }
 
-  /** The new state: an object node of {@link #model()}. */
+  /**
+   * The new state: an object node of {@link #model()}.
+   *
+   * @return the new state; never {@code null}
+   */
   public Object newState() {
     return newState;
   }
 
-  /** The old state, or {@code null} when unknown. */
+  /**
+   * The old state, or {@code null} when unknown.
+   *
+   * @return an object node of {@link #model()} (empty on CREATE), or {@code null} when unknown
+   */
   public Object oldState() {
     return oldState;
   }
 
-  /** Whether the old state is known (possibly empty). */
+  /**
+   * Whether the old state is known (possibly empty).
+   *
+   * @return {@code true} when {@link #oldState()} is not {@code null}
+   */
   public boolean hasOldState() {
     return oldState != null;
   }
 
-  /** When it happened, or {@code null} when the vendor sends no time. */
+  /**
+   * When it happened, or {@code null} when the vendor sends no time.
+   *
+   * @return the time, or {@code null}
+   */
   public Instant eventTime() {
     return eventTime;
   }
 
-  /** The vendor's delivery ID, or {@code null}. */
+  /**
+   * The vendor's delivery ID, or {@code null}.
+   *
+   * @return the ID, or {@code null} when the delivery carries none
+   */
   public String deliveryId() {
     return deliveryId;
   }
@@ -177,55 +239,115 @@ public final class Event {
       this.model = model;
     }
 
+    /**
+     * Who sent it; {@code workfront} unless set.
+     *
+     * @param v the source; {@link #build} refuses {@code null} or empty
+     * @return this builder
+     */
     public Builder source(String v) {
       source = v;
       return this;
     }
 
+    /**
+     * The vendor's own event name.
+     *
+     * @param v the name, or {@code null} (the default) for the eventType
+     * @return this builder
+     */
     public Builder name(String v) {
       name = v;
       return this;
     }
 
+    /**
+     * The object's type code.
+     *
+     * @param v the code, e.g. {@code TASK}; {@link #build} refuses {@code null} or empty
+     * @return this builder
+     */
     public Builder objCode(String v) {
       objCode = v;
       return this;
     }
 
+    /**
+     * The event type.
+     *
+     * @param v {@code CREATE}, {@code UPDATE} or {@code DELETE}; {@link #build} refuses {@code null}
+     *     or empty
+     * @return this builder
+     */
     public Builder eventType(String v) {
       eventType = v;
       return this;
     }
 
+    /**
+     * The object's ID.
+     *
+     * @param v the ID as text, or {@code null} (the default) when there is none
+     * @return this builder
+     */
     public Builder objId(String v) {
       objId = v;
       return this;
     }
 
+    /**
+     * The new state.
+     *
+     * @param v an object node of the builder's model; {@link #build} refuses {@code null} or another
+     *     kind
+     * @return this builder
+     */
     public Builder newState(Object v) {
       newState = v;
       return this;
     }
 
-    /** The old state, or {@code null} (the default) when unknown. */
+    /**
+     * The old state, or {@code null} (the default) when unknown.
+     *
+     * @param v an object node of the builder's model (empty when the object is new), or {@code null}
+     *     when unknown; {@link #build} refuses another kind
+     * @return this builder
+     */
     public Builder oldState(Object v) {
       oldState = v;
       return this;
     }
 
+    /**
+     * When it happened.
+     *
+     * @param v the time, or {@code null} (the default) when unknown
+     * @return this builder
+     */
     public Builder eventTime(Instant v) {
       eventTime = v;
       return this;
     }
 
+    /**
+     * The vendor's delivery ID.
+     *
+     * @param v the ID, or {@code null} (the default)
+     * @return this builder
+     */
     public Builder deliveryId(String v) {
       deliveryId = v;
       return this;
     }
 
     /**
+     * The event; the builder may be changed and built again afterwards.
+     *
+     * @return a new event holding what was set
      * @throws NullPointerException when source, eventType, objCode or newState is missing
-     * @throws IllegalArgumentException when a state is not an object
+     * @throws IllegalArgumentException when source, eventType or objCode is empty, or a state is
+     *     not an object
      */
     public Event build() {
       return new Event(this);

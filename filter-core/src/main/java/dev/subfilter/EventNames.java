@@ -16,12 +16,25 @@ public final class EventNames {
 
   private EventNames() {}
 
-  /** Whether {@code t} is CREATE, UPDATE or DELETE. */
+  /**
+   * Whether {@code t} is CREATE, UPDATE or DELETE.
+   *
+   * @param t an event type; not {@code null}
+   * @return {@code true} for one of the three, exactly (case-sensitive)
+   * @throws NullPointerException when {@code t} is {@code null}
+   */
   public static boolean isCanonical(String t) {
     return CANONICAL.contains(t);
   }
 
-  /** Lower-case letters, digits, '_', '.', '-', starting with a letter: {@code task.status-changed}. */
+  /**
+   * Whether {@code t} has the shape of a vendor event name: lower-case letters, digits, '_', '.',
+   * '-', starting with a letter: {@code task.status-changed}.
+   *
+   * @param t a name; not {@code null}
+   * @return {@code true} when it has that shape (whether any vendor sends it is not checked)
+   * @throws NullPointerException when {@code t} is {@code null}
+   */
   public static boolean isVendorName(String t) {
     if (t.isEmpty() || t.charAt(0) < 'a' || t.charAt(0) > 'z') {
       return false;
@@ -35,7 +48,14 @@ public final class EventNames {
     return true;
   }
 
-  /** The name a vendor sends for this (possibly misspelt) name. */
+  /**
+   * The name a vendor sends for this (possibly misspelt) name.
+   *
+   * @param name a vendor event name; not {@code null}
+   * @return the name the vendor sends, e.g. {@code external_sub_step_modified} for the CMP docs'
+   *     {@code external_sub_step_modfied}; {@code name} itself when it is not a known misspelling
+   * @throws NullPointerException when {@code name} is {@code null}
+   */
   public static String normalise(String name) {
     return ALIASES.getOrDefault(name, name);
   }

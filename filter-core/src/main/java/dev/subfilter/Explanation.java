@@ -32,6 +32,15 @@ import java.util.Objects;
  */
 public record Explanation(boolean matched, List<GateCheck> gate, Group filters) {
 
+  /**
+   * An explanation; the gate list is copied. {@code matched} is taken as given (not recomputed from
+   * the gate and filters).
+   *
+   * @param matched whether the subscription matches the event
+   * @param gate the gate checks in order; not {@code null}, nor any check
+   * @param filters the top-level filters as a group; not {@code null}
+   * @throws NullPointerException if {@code gate}, one of its checks, or {@code filters} is {@code null}
+   */
   public Explanation {
     gate = List.copyOf(gate);
     Objects.requireNonNull(filters, "filters");
@@ -80,7 +89,11 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
       this.token = token;
     }
 
-    /** The reason as written in {@link #toJson()}, e.g. {@code old-state-unknown}. */
+    /**
+     * The reason as written in {@link #toJson()}, e.g. {@code old-state-unknown}.
+     *
+     * @return the token: the constant's name in lower case, words joined by {@code -}; never {@code null}
+     */
     public String token() {
       return token;
     }
@@ -94,10 +107,23 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
    * @param actual the event's value ({@code eventType} checks the event's {@link Event#name()}
    *     when the subscription names a vendor event), or {@code null} when the event has none
    * @param passed whether they are equal
-   * @param reason {@code null} when passed
-   * @param message the reason in plain words, {@code null} when passed
+   * @param reason {@code null} when passed, else never
+   * @param message the reason in plain words, {@code null} when passed, else never
    */
   public record GateCheck(String check, String expected, String actual, boolean passed, Reason reason, String message) {
+    /**
+     * A gate check.
+     *
+     * @param check {@code eventType}, {@code objCode} or {@code objId}; not {@code null}
+     * @param expected the subscription's value; not {@code null}
+     * @param actual the event's value, or {@code null} when the event has none
+     * @param passed whether they are equal
+     * @param reason {@code null} when passed, else not
+     * @param message {@code null} when passed, else not
+     * @throws NullPointerException if {@code check} or {@code expected} is {@code null}
+     * @throws IllegalArgumentException if {@code reason} and {@code message} are not both set when
+     *     failed, or not both {@code null} when passed
+     */
     public GateCheck {
       Objects.requireNonNull(check, "check");
       Objects.requireNonNull(expected, "expected");
@@ -126,6 +152,17 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
    *     the cut parts replaced by the string {@code "..."}), else {@code null}
    */
   public record Seen(State state, String path, Presence presence, JsonValue value) {
+    /**
+     * A value seen.
+     *
+     * @param state the state read; not {@code null}
+     * @param path where in the state; not {@code null}
+     * @param presence whether it was there; not {@code null}
+     * @param value the value exactly when {@link Presence#PRESENT}, else {@code null}
+     * @throws NullPointerException if {@code state}, {@code path} or {@code presence} is {@code null}
+     * @throws IllegalArgumentException if {@code value} is {@code null} while {@link Presence#PRESENT},
+     *     or set while not
+     */
     public Seen {
       Objects.requireNonNull(state, "state");
       Objects.requireNonNull(path, "path");
@@ -135,7 +172,12 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
       }
     }
 
-    /** E.g. {@code newState.status = "CUR"}, {@code oldState.status: absent}, {@code oldState: unknown}. */
+    /**
+     * E.g. {@code newState.status = "CUR"}, {@code oldState.status: absent}, {@code oldState: unknown}.
+     *
+     * @return one line for people, the value's JSON cut to 120 characters (ending {@code ...}) when
+     *     longer; never {@code null}
+     */
     public String describe() {
       return switch (presence) {
         case PRESENT -> state.token() + "." + path + " = " + abbreviate(value.toString(), 120);
@@ -145,32 +187,75 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
     }
   }
 
-  /** A filter or a group: where it is in the subscription, what it says, and what it gave. */
+  /**
+   * A filter or a group: where it is in the subscription, what it says, and what it gave. Exactly
+   * one of {@link Condition} and {@link Group}; immutable.
+   */
   public sealed interface Node permits Condition, Group {
-    /** A JSON Pointer into the subscription, e.g. {@code /filters/2/filters/0}. */
+    /**
+     * A JSON Pointer into the subscription, e.g. {@code /filters/2/filters/0}.
+     *
+     * @return the pointer ({@code /filters} for the top-level group); never {@code null}
+     */
     String pointer();
 
-    /** What the filter or group says, e.g. {@code status eq "CPL"} or {@code group OR}. */
+    /**
+     * What the filter or group says, e.g. {@code status eq "CPL"} or {@code group OR}.
+     *
+     * @return the description; never {@code null}
+     */
     String description();
 
-    /** Its result for this event, as the compiled subscription computes it. */
+    /**
+     * Its result for this event, as the compiled subscription computes it.
+     *
+     * @return whether the filter or group holds
+     */
     boolean result();
 
-    /** Why it is false; {@code null} when true. */
+    /**
+     * Why it is false; {@code null} when true.
+     *
+     * @return the reason, or {@code null} when {@link #result()} is true
+     */
     Reason reason();
 
-    /** The reason in plain words; {@code null} when true. */
+    /**
+     * The reason in plain words; {@code null} when true.
+     *
+     * @return the message, or {@code null} when {@link #result()} is true
+     */
     String message();
   }
 
   /**
    * One condition of the subscription.
    *
+   * @param pointer see {@link Node#pointer()}
+   * @param description see {@link Node#description()}
    * @param filter the condition itself
    * @param seen the value(s) it read: one, or for {@code changed} the old then the new state's
+   * @param result see {@link Node#result()}
+   * @param reason see {@link Node#reason()}
+   * @param message see {@link Node#message()}
    */
   public record Condition(String pointer, String description, Filter.Condition filter, List<Seen> seen,
       boolean result, Reason reason, String message) implements Node {
+    /**
+     * A condition's node; the seen list is copied.
+     *
+     * @param pointer where the condition is; not {@code null}
+     * @param description what it says; not {@code null}
+     * @param filter the condition itself; not {@code null}
+     * @param seen the value(s) it read; not {@code null}, nor any of them
+     * @param result whether it holds
+     * @param reason {@code null} when it holds, else not
+     * @param message {@code null} when it holds, else not
+     * @throws NullPointerException if {@code pointer}, {@code description}, {@code filter},
+     *     {@code seen} or one of its values is {@code null}
+     * @throws IllegalArgumentException if {@code reason} and {@code message} are not both set when
+     *     false, or not both {@code null} when true
+     */
     public Condition {
       Objects.requireNonNull(pointer, "pointer");
       Objects.requireNonNull(description, "description");
@@ -183,11 +268,31 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
   /**
    * A group, or the top-level filters.
    *
+   * @param pointer see {@link Node#pointer()}
+   * @param description see {@link Node#description()}
    * @param connector how the children combine
    * @param children the filters of the group, in subscription order
+   * @param result see {@link Node#result()}
+   * @param reason see {@link Node#reason()}
+   * @param message see {@link Node#message()}
    */
   public record Group(String pointer, String description, Connector connector, List<Node> children,
       boolean result, Reason reason, String message) implements Node {
+    /**
+     * A group's node; the children list is copied.
+     *
+     * @param pointer where the group is; not {@code null}
+     * @param description what it says; not {@code null}
+     * @param connector how the children combine; not {@code null}
+     * @param children the filters of the group; not {@code null}, nor any of them
+     * @param result whether it holds
+     * @param reason {@code null} when it holds, else not
+     * @param message {@code null} when it holds, else not
+     * @throws NullPointerException if {@code pointer}, {@code description}, {@code connector},
+     *     {@code children} or one of them is {@code null}
+     * @throws IllegalArgumentException if {@code reason} and {@code message} are not both set when
+     *     false, or not both {@code null} when true
+     */
     public Group {
       Objects.requireNonNull(pointer, "pointer");
       Objects.requireNonNull(description, "description");
@@ -203,7 +308,11 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
     }
   }
 
-  /** Whether every gate check passed. */
+  /**
+   * Whether every gate check passed.
+   *
+   * @return {@code true} when no gate check failed (the filters alone then decide {@link #matched()})
+   */
   public boolean gatePassed() {
     return gate.stream().allMatch(GateCheck::passed);
   }
@@ -212,6 +321,9 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
    * Why it did not match, in one line: the first failing gate check, else the first false filter
    * found by descending into failing AND groups (an OR group that fails is named itself); {@code
    * null} when it matched.
+   *
+   * @return the reason, prefixed by the failing filter's pointer and description unless it is the
+   *     gate's or the top-level group's own; {@code null} when {@link #matched()}
    */
   public String why() {
     if (matched) {
@@ -370,6 +482,8 @@ public record Explanation(boolean matched, List<GateCheck> gate, Group filters) 
    * {@link Reason#token()}) and {@code message}; conditions with {@code seen} ({@code state},
    * {@code path}, {@code presence}, {@code value}), groups with {@code connector} and {@code
    * children}.
+   *
+   * @return a new JSON object; never {@code null}
    */
   public JsonValue.Obj toJson() {
     Map<String, JsonValue> m = new LinkedHashMap<>();

@@ -38,6 +38,12 @@ public sealed interface FieldValue
    */
   record Fields(Map<String, FieldValue> members, boolean keyword) implements FieldValue {
     /**
+     * A nested value over an object field; {@code members} is copied.
+     *
+     * @param members the keys and their values, in iteration order; not {@code null}, nor any key
+     *     or value
+     * @param keyword whether it is written with the {@code fields} keyword
+     * @throws NullPointerException when {@code members}, a key or a value is {@code null}
      * @throws IllegalArgumentException when {@code members} is empty, or when a bare one's only key
      *     is {@code fields} or {@code objects} (written out, that is the keyword form)
      */
@@ -66,7 +72,14 @@ public sealed interface FieldValue
    * @param members the keys and their values, in written order; never empty (an unmodifiable copy)
    */
   record Objects(Map<String, FieldValue> members) implements FieldValue {
-    /** @throws IllegalArgumentException when {@code members} is empty */
+    /**
+     * A nested value over an array field; {@code members} is copied.
+     *
+     * @param members the keys and their values, in iteration order; not {@code null}, nor any key
+     *     or value
+     * @throws NullPointerException when {@code members}, a key or a value is {@code null}
+     * @throws IllegalArgumentException when {@code members} is empty
+     */
     public Objects {
       members = SmallMap.copyOf(members);
       if (members.isEmpty()) {

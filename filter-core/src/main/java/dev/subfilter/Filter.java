@@ -22,6 +22,13 @@ public sealed interface Filter {
    */
   record Condition(String fieldName, Operator comparison, FieldValue fieldValue, State state) implements Filter {
     /**
+     * A condition; a fieldValue given to an operator that ignores it is dropped ({@code null}).
+     *
+     * @param fieldName a key of the chosen state; not {@code null} nor empty
+     * @param comparison the operator; not {@code null}
+     * @param fieldValue the value compared against; required when {@link Operator#usesValue()},
+     *     else ignored
+     * @param state the state read; not {@code null}
      * @throws NullPointerException when fieldName, comparison or state is {@code null}
      * @throws IllegalArgumentException when fieldName is empty, fieldValue is {@code null} for an
      *     operator that reads it, or fieldValue holds a number of
@@ -53,6 +60,7 @@ public sealed interface Filter {
      * @param comparison the operator
      * @param fieldValue the fieldValue as JSON, or {@code null} when the operator ignores it
      * @return the condition
+     * @throws NullPointerException when fieldName or comparison is {@code null}
      * @throws IllegalArgumentException as {@link FieldValue#of} and the constructor do
      */
     public static Condition of(String fieldName, Operator comparison, JsonValue fieldValue) {
@@ -67,6 +75,7 @@ public sealed interface Filter {
      * @param fieldValue the fieldValue as JSON, or {@code null} when the operator ignores it
      * @param state the state read
      * @return the condition
+     * @throws NullPointerException when fieldName, comparison or state is {@code null}
      * @throws IllegalArgumentException as {@link FieldValue#of} and the constructor do
      */
     public static Condition of(String fieldName, Operator comparison, JsonValue fieldValue, State state) {
@@ -83,6 +92,14 @@ public sealed interface Filter {
    * @param filters at least two children (an unmodifiable copy)
    */
   record Group(Connector connector, List<Filter> filters) implements Filter {
+    /**
+     * A group; {@code filters} is copied.
+     *
+     * @param connector how the children combine; not {@code null}
+     * @param filters the children, at least two; not {@code null}, nor any of them
+     * @throws NullPointerException when {@code connector}, {@code filters} or a child is {@code null}
+     * @throws IllegalArgumentException when there are fewer than two children
+     */
     public Group {
       Objects.requireNonNull(connector, "connector");
       filters = List.copyOf(filters);

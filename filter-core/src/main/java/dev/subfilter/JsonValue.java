@@ -27,7 +27,11 @@ public sealed interface JsonValue {
     }
   }
 
-  /** A JSON boolean. */
+  /**
+   * A JSON boolean.
+   *
+   * @param value {@code true} or {@code false}
+   */
   record Bool(boolean value) implements JsonValue, FieldValue {
     @Override
     public String toString() {
@@ -35,8 +39,18 @@ public sealed interface JsonValue {
     }
   }
 
-  /** A JSON number; equality is by numeric value. */
+  /**
+   * A JSON number; equality is by numeric value.
+   *
+   * @param value the exact value, scale as written (its {@code toString} is the JSON text)
+   */
   record Num(BigDecimal value) implements JsonValue, FieldValue {
+    /**
+     * A number.
+     *
+     * @param value the exact value; not {@code null}
+     * @throws NullPointerException when {@code value} is {@code null}
+     */
     public Num {
       java.util.Objects.requireNonNull(value, "value"); // qualified: FieldValue.Objects is a member here
     }
@@ -57,8 +71,18 @@ public sealed interface JsonValue {
     }
   }
 
-  /** A JSON string. */
+  /**
+   * A JSON string.
+   *
+   * @param value the text, unescaped
+   */
   record Str(String value) implements JsonValue, FieldValue {
+    /**
+     * A string; short ones (16 characters or fewer) are interned.
+     *
+     * @param value the text, unescaped; not {@code null}
+     * @throws NullPointerException when {@code value} is {@code null}
+     */
     public Str {
       java.util.Objects.requireNonNull(value, "value"); // qualified: FieldValue.Objects is a member here
       if (value.length() <= 16) {
@@ -72,8 +96,18 @@ public sealed interface JsonValue {
     }
   }
 
-  /** A JSON array; the list is an unmodifiable copy. */
+  /**
+   * A JSON array; the list is an unmodifiable copy.
+   *
+   * @param elements the elements in order, possibly none
+   */
   record Arr(List<JsonValue> elements) implements JsonValue, FieldValue {
+    /**
+     * An array; {@code elements} is copied.
+     *
+     * @param elements the elements in order; not {@code null}, nor any of them (JSON null is {@link #NULL})
+     * @throws NullPointerException when {@code elements} or an element is {@code null}
+     */
     public Arr {
       elements = List.copyOf(elements);
     }
@@ -84,13 +118,29 @@ public sealed interface JsonValue {
     }
   }
 
-  /** A JSON object; the map is an unmodifiable copy that keeps insertion order. */
+  /**
+   * A JSON object; the map is an unmodifiable copy that keeps insertion order.
+   *
+   * @param members the members by name, in insertion order, possibly none
+   */
   record Obj(Map<String, JsonValue> members) implements JsonValue {
+    /**
+     * An object; {@code members} is copied in its iteration order.
+     *
+     * @param members the members by name; not {@code null}, nor any key or value (JSON null is
+     *     {@link #NULL})
+     * @throws NullPointerException when {@code members}, a key or a value is {@code null}
+     */
     public Obj {
       members = SmallMap.copyOf(members);
     }
 
-    /** The member named {@code key}, or {@code null} when there is none. */
+    /**
+     * The member named {@code key}, or {@code null} when there is none.
+     *
+     * @param key the member name, exact
+     * @return the member's value ({@link #NULL} for a JSON null), or {@code null} when absent
+     */
     public JsonValue get(String key) {
       return members.get(key);
     }
@@ -101,17 +151,33 @@ public sealed interface JsonValue {
     }
   }
 
-  /** A string value. */
+  /**
+   * A string value.
+   *
+   * @param s the text; not {@code null}
+   * @return a {@link Str}
+   * @throws NullPointerException when {@code s} is {@code null}
+   */
   static JsonValue of(String s) {
     return new Str(s);
   }
 
-  /** A number value. */
+  /**
+   * A number value.
+   *
+   * @param n the number
+   * @return a {@link Num}
+   */
   static JsonValue of(long n) {
     return new Num(BigDecimal.valueOf(n));
   }
 
-  /** A boolean value. */
+  /**
+   * A boolean value.
+   *
+   * @param b the boolean
+   * @return a {@link Bool}
+   */
   static JsonValue of(boolean b) {
     return new Bool(b);
   }
@@ -119,8 +185,12 @@ public sealed interface JsonValue {
   /**
    * Converts plain Java data ({@code Map<String, ?>}, {@code List<?>}, {@code String}, {@code
    * Number}, {@code Boolean}, {@code null}, or a {@code JsonValue}) to a {@code JsonValue}.
+   * Collections are copied (deeply); a {@code JsonValue} is returned as is.
    *
-   * @throws IllegalArgumentException for any other type, a non-string map key or a non-finite number
+   * @param value the data, possibly {@code null}
+   * @return the value; {@link #NULL} for {@code null}, never {@code null}
+   * @throws IllegalArgumentException for any other type, a non-string (or {@code null}) map key or
+   *     a non-finite number
    */
   static JsonValue fromJava(Object value) {
     if (value == null) {
@@ -158,7 +228,11 @@ public sealed interface JsonValue {
     throw new IllegalArgumentException("cannot convert " + value.getClass().getName() + " to JSON");
   }
 
-  /** Converts to plain Java data: {@code LinkedHashMap}, {@code ArrayList}, String, BigDecimal, Boolean, null. */
+  /**
+   * Converts to plain Java data: {@code LinkedHashMap}, {@code ArrayList}, String, BigDecimal, Boolean, null.
+   *
+   * @return new, modifiable collections for objects and arrays; {@code null} for {@link #NULL}
+   */
   default Object toJava() {
     if (this instanceof Str s) {
       return s.value();
@@ -182,7 +256,12 @@ public sealed interface JsonValue {
     return null;
   }
 
-  /** A short description for error messages: the JSON type and, for scalars, the value. */
+  /**
+   * A short description for error messages: the JSON type and, for scalars, the value.
+   *
+   * @return e.g. {@code the string "CPL"}, {@code the number 2}, {@code an object} or {@code null};
+   *     strings are cut to 60 characters
+   */
   default String describe() {
     if (this instanceof Obj) {
       return "an object";

@@ -32,7 +32,17 @@ public record Limits(
   /** The largest {@code maxStringLength} allowed (16 Mi characters). */
   public static final int MAX_STRING_LENGTH = 1 << 24;
 
-  /** @throws IllegalArgumentException when a limit is below 1, a depth above {@link #MAX_DEPTH} or the string length above {@link #MAX_STRING_LENGTH} */
+  /**
+   * Limits; each must be at least 1.
+   *
+   * @param maxGroupDepth group nesting, in levels, at most {@link #MAX_DEPTH}
+   * @param maxFilters filters and groups per subscription
+   * @param maxValueDepth {@code fieldValue} nesting, in levels, at most {@link #MAX_DEPTH}
+   * @param maxStringLength in characters (UTF-16 units), at most {@link #MAX_STRING_LENGTH}
+   * @param maxDocumentBytes in bytes
+   * @param maxJsonDepth JSON nesting, in levels, at most {@link #MAX_DEPTH}
+   * @throws IllegalArgumentException when a limit is below 1, a depth above {@link #MAX_DEPTH} or the string length above {@link #MAX_STRING_LENGTH}
+   */
   public Limits {
     range("maxGroupDepth", maxGroupDepth, MAX_DEPTH);
     range("maxFilters", maxFilters, Integer.MAX_VALUE);
@@ -44,26 +54,68 @@ public record Limits(
 
   // Each withX returns a copy with that one limit changed; see the record components for meanings.
 
+  /**
+   * A copy with {@link #maxGroupDepth()} changed.
+   *
+   * @param v how deeply groups may nest, from 1 to {@link #MAX_DEPTH}
+   * @return the new limits; this one is unchanged
+   * @throws IllegalArgumentException when {@code v} is out of that range
+   */
   public Limits withMaxGroupDepth(int v) {
     return new Limits(v, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth);
   }
 
+  /**
+   * A copy with {@link #maxFilters()} changed.
+   *
+   * @param v how many filters and groups a subscription may hold, at least 1
+   * @return the new limits; this one is unchanged
+   * @throws IllegalArgumentException when {@code v} is below 1
+   */
   public Limits withMaxFilters(int v) {
     return new Limits(maxGroupDepth, v, maxValueDepth, maxStringLength, maxDocumentBytes, maxJsonDepth);
   }
 
+  /**
+   * A copy with {@link #maxValueDepth()} changed.
+   *
+   * @param v how deeply a fieldValue may nest, from 1 to {@link #MAX_DEPTH}
+   * @return the new limits; this one is unchanged
+   * @throws IllegalArgumentException when {@code v} is out of that range
+   */
   public Limits withMaxValueDepth(int v) {
     return new Limits(maxGroupDepth, maxFilters, v, maxStringLength, maxDocumentBytes, maxJsonDepth);
   }
 
+  /**
+   * A copy with {@link #maxStringLength()} changed.
+   *
+   * @param v the longest string, in characters, from 1 to {@link #MAX_STRING_LENGTH}
+   * @return the new limits; this one is unchanged
+   * @throws IllegalArgumentException when {@code v} is out of that range
+   */
   public Limits withMaxStringLength(int v) {
     return new Limits(maxGroupDepth, maxFilters, maxValueDepth, v, maxDocumentBytes, maxJsonDepth);
   }
 
+  /**
+   * A copy with {@link #maxDocumentBytes()} changed.
+   *
+   * @param v the largest document, in bytes, at least 1
+   * @return the new limits; this one is unchanged
+   * @throws IllegalArgumentException when {@code v} is below 1
+   */
   public Limits withMaxDocumentBytes(long v) {
     return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, v, maxJsonDepth);
   }
 
+  /**
+   * A copy with {@link #maxJsonDepth()} changed.
+   *
+   * @param v the deepest JSON nesting, in levels, from 1 to {@link #MAX_DEPTH}
+   * @return the new limits; this one is unchanged
+   * @throws IllegalArgumentException when {@code v} is out of that range
+   */
   public Limits withMaxJsonDepth(int v) {
     return new Limits(maxGroupDepth, maxFilters, maxValueDepth, maxStringLength, maxDocumentBytes, v);
   }

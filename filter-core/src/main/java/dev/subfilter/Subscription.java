@@ -33,6 +33,22 @@ public record Subscription(
       "url", "authToken", "base64Encoding", "id", "customerId", "date_created", "date_modified",
       "subscription_url", "version", "subscriptionVersion");
 
+  /**
+   * A subscription; {@code filters} and {@code carried} are copied, {@code objCode} and {@code
+   * eventType} interned. Only the shape is checked here: what the mode allows (vendor event names,
+   * extension operators, group depth) is {@link SubscriptionParser}'s to report.
+   *
+   * @param objCode the object code; not {@code null} nor empty
+   * @param eventType the event type or vendor event name; not {@code null} nor empty
+   * @param objId the one object to follow, or {@code null} for all
+   * @param filterConnector how the top-level filters combine; not {@code null}
+   * @param filters the top-level filters, possibly empty; not {@code null}, nor any of them
+   * @param carried the carried keys and values; not {@code null}, each key one of {@link #CARRIED_KEYS}
+   * @throws NullPointerException when objCode, eventType, filterConnector, filters (or one of them),
+   *     carried (or a key or value of it) is {@code null}
+   * @throws IllegalArgumentException when objCode or eventType is empty, or carried holds a key not
+   *     in {@link #CARRIED_KEYS}
+   */
   public Subscription {
     Objects.requireNonNull(objCode, "objCode");
     Objects.requireNonNull(eventType, "eventType");
@@ -52,17 +68,36 @@ public record Subscription(
     carried = copy;
   }
 
-  /** A subscription with these filters, combined with AND, carrying nothing. */
+  /**
+   * A subscription with these filters, combined with AND, carrying nothing.
+   *
+   * @param objCode the object code, e.g. {@code TASK}; not {@code null} nor empty
+   * @param eventType {@code CREATE}, {@code UPDATE}, {@code DELETE} or a vendor event name; not
+   *     {@code null} nor empty
+   * @param filters the top-level filters, none or more; none of them {@code null}
+   * @return the subscription, for every object (no objId)
+   * @throws NullPointerException when objCode, eventType or a filter is {@code null}
+   * @throws IllegalArgumentException when objCode or eventType is empty
+   */
   public static Subscription of(String objCode, String eventType, Filter... filters) {
     return new Subscription(objCode, eventType, null, Connector.AND, List.of(filters), Map.of());
   }
 
-  /** Compiles this subscription; see {@link CompiledSubscription#compile}. */
+  /**
+   * Compiles this subscription; see {@link CompiledSubscription#compile}.
+   *
+   * @return the compiled subscription; never {@code null}
+   */
   public CompiledSubscription compile() {
     return CompiledSubscription.compile(this);
   }
 
-  /** This subscription as Workfront JSON, every default written out; parsing it gives an equal subscription. */
+  /**
+   * This subscription as Workfront JSON, every default written out; parsing it gives an equal subscription.
+   *
+   * @return a JSON object: the gate, {@code filterConnector}, {@code filters} and the carried keys;
+   *     never {@code null}
+   */
   public JsonValue toJson() {
     return Plan.of(this).toJson();
   }

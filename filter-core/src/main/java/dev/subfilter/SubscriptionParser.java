@@ -33,20 +33,41 @@ public final class SubscriptionParser {
     this.limits = Objects.requireNonNull(limits, "limits");
   }
 
-  /** A parser in {@link Mode#EXTENDED} with {@link Limits#DEFAULTS}. */
+  /**
+   * A parser in {@link Mode#EXTENDED} with {@link Limits#DEFAULTS}.
+   *
+   * @return the parser; never {@code null}
+   */
   public static SubscriptionParser extended() {
     return new SubscriptionParser(Mode.EXTENDED, Limits.DEFAULTS);
   }
 
-  /** A parser with this mode and these limits. */
+  /**
+   * A parser with this mode and these limits.
+   *
+   * @param mode what subscriptions may use; not {@code null}
+   * @param limits the bounds on what is read; not {@code null}
+   * @return the parser
+   * @throws NullPointerException when {@code mode} or {@code limits} is {@code null}
+   */
   public static SubscriptionParser of(Mode mode, Limits limits) {
     return new SubscriptionParser(mode, limits);
   }
 
+  /**
+   * What the subscriptions this parser accepts may use.
+   *
+   * @return the mode; never {@code null}
+   */
   public Mode mode() {
     return mode;
   }
 
+  /**
+   * The bounds this parser enforces.
+   *
+   * @return the limits; never {@code null}
+   */
   public Limits limits() {
     return limits;
   }
@@ -55,8 +76,11 @@ public final class SubscriptionParser {
    * Parses and validates.
    *
    * @param json the subscription object; not {@code null}
+   * @return the subscription, its filters and carried keys as written; never {@code null}
+   * @throws NullPointerException when {@code json} is {@code null}
    * @throws InvalidSubscriptionException with every problem found, each with a JSON Pointer (the
-   *     first 100, then one at {@code ""} counting the others)
+   *     first 100, then one at {@code ""} counting the others; a {@code json} that is not an object
+   *     is one problem at the root)
    */
   public Subscription parse(JsonValue json) {
     Objects.requireNonNull(json, "json");

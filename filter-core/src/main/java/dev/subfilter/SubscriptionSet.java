@@ -197,7 +197,8 @@ public final class SubscriptionSet {
   /**
    * Removes the subscription held under {@code id}.
    *
-   * @return whether there was one
+   * @param id the id; not {@code null}
+   * @return whether there was one (and so whether the set changed)
    * @throws NullPointerException when {@code id} is {@code null}
    */
   public boolean remove(String id) {
@@ -212,12 +213,22 @@ public final class SubscriptionSet {
     }
   }
 
-  /** The number of subscriptions held. O(1). */
+  /**
+   * The number of subscriptions held. O(1).
+   *
+   * @return the number of ids, {@code 0} or more
+   */
   public int size() {
     return index.size();
   }
 
-  /** The subscription held under {@code id}, or {@code null}. O(log n). */
+  /**
+   * The subscription held under {@code id}, or {@code null}. O(log n).
+   *
+   * @param id the id; not {@code null}
+   * @return the compiled subscription, or {@code null} when none is held under {@code id}
+   * @throws NullPointerException when {@code id} is {@code null}
+   */
   public CompiledSubscription get(String id) {
     return index.get(Objects.requireNonNull(id, "id"));
   }
@@ -227,12 +238,18 @@ public final class SubscriptionSet {
    * CompiledSubscription#stateKeys()} in one snapshot. An event whose states keep only these keys
    * matches what the full event matches. Unmodifiable; the same object from one call to the next
    * while no key comes or goes, so a reader built for it can be cached by identity. O(1).
+   *
+   * @return the keys, empty when the set is; never {@code null}
    */
   public Set<String> stateKeys() {
     return index.stateKeys();
   }
 
-  /** The ids held, in insertion order: an unmodifiable copy of one snapshot. O(n log n). */
+  /**
+   * The ids held, in insertion order: an unmodifiable copy of one snapshot. O(n log n).
+   *
+   * @return the ids, empty when the set is; never {@code null}
+   */
   public List<String> ids() {
     return index.ids();
   }
@@ -242,6 +259,7 @@ public final class SubscriptionSet {
    * comment): exactly those whose {@link CompiledSubscription#matches} holds. Never throws for a
    * non-null event; never locks.
    *
+   * @param event the event; not {@code null}
    * @return an unmodifiable list; an empty one when nothing matches
    * @throws NullPointerException when {@code event} is {@code null}
    */
@@ -257,6 +275,9 @@ public final class SubscriptionSet {
    * wholly seen (keys and subscriptions) or not at all. Whatever {@code reader} throws propagates;
    * otherwise as {@link #match(Event)}.
    *
+   * @param reader called once, on the calling thread, with an unmodifiable set of state keys; returns
+   *     the event read, never {@code null}
+   * @return as {@link #match(Event)}: the matching ids in insertion order, unmodifiable
    * @throws NullPointerException when {@code reader} is {@code null} or returns {@code null}
    */
   public List<String> readAndMatch(Function<? super Set<String>, ? extends Event> reader) {

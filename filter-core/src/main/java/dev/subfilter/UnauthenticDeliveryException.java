@@ -32,14 +32,28 @@ public final class UnauthenticDeliveryException extends InvalidEventException {
     WRONG_SECRET
   }
 
+  /** Which check failed; serialized with the exception. */
   private final Reason reason;
 
+  /**
+   * A rejected delivery; the message is {@code "unauthentic delivery (REASON): "} and the problem.
+   *
+   * @param reason which check failed; not {@code null}
+   * @param problem where (e.g. {@code /jwt}, or {@code ""} for the delivery) and what was expected,
+   *     without secrets; must not be {@code null}
+   * @param cause the verifier's exception, or {@code null} when none
+   * @throws NullPointerException when {@code reason} is {@code null}
+   */
   public UnauthenticDeliveryException(Reason reason, Problem problem, Throwable cause) {
     super("unauthentic delivery (" + Objects.requireNonNull(reason, "reason") + "): ", problem, cause);
     this.reason = reason;
   }
 
-  /** Which check failed. */
+  /**
+   * Which check failed.
+   *
+   * @return the reason; never {@code null}
+   */
   public Reason reason() {
     return reason;
   }

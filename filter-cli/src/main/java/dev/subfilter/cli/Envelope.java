@@ -32,7 +32,7 @@ import java.util.Set;
 record Envelope(Map<String, List<String>> headers, byte[] body) {
   private static final Set<String> KEYS = Set.of("headers", "body", "base64");
   private static final JsonFactory SCAN = JsonFactory.builder().build();
-  private static final ObjectMapper READ = Jsons.reader(Limits.DEFAULTS, false);
+  private static final ObjectMapper READ = CliJson.reader(Limits.DEFAULTS, false);
 
   /**
    * The envelope in {@code payload}, or {@code null} when it is not one (then it is the body).
@@ -47,13 +47,13 @@ record Envelope(Map<String, List<String>> headers, byte[] body) {
     try {
       root = READ.readTree(payload);
     } catch (IOException e) {
-      throw new InvalidEventException(new Problem("", "not valid JSON: " + Jsons.error(e)));
+      throw new InvalidEventException(new Problem("", "not valid JSON: " + CliJson.error(e)));
     }
     Map<String, List<String>> headers = new LinkedHashMap<>();
     JsonNode h = root.get("headers");
     if (h != null) {
       if (!h.isObject()) {
-        throw invalid("/headers", "expected an object of header name to value (a string, or an array of strings), found " + Jsons.describe(h));
+        throw invalid("/headers", "expected an object of header name to value (a string, or an array of strings), found " + CliJson.describe(h));
       }
       for (Iterator<Map.Entry<String, JsonNode>> it = h.fields(); it.hasNext(); ) {
         Map.Entry<String, JsonNode> e = it.next();
@@ -64,19 +64,19 @@ record Envelope(Map<String, List<String>> headers, byte[] body) {
         } else if (e.getValue().isArray() && !e.getValue().isEmpty()) {
           for (JsonNode v : e.getValue()) {
             if (!v.isTextual()) {
-              throw invalid(p, "expected the header's values as strings, found " + Jsons.describe(v));
+              throw invalid(p, "expected the header's values as strings, found " + CliJson.describe(v));
             }
             values.add(v.textValue());
           }
         } else {
-          throw invalid(p, "expected the header's value (a string, or an array of strings), found " + Jsons.describe(e.getValue()));
+          throw invalid(p, "expected the header's value (a string, or an array of strings), found " + CliJson.describe(e.getValue()));
         }
         headers.put(e.getKey(), List.copyOf(values));
       }
     }
     JsonNode b64 = root.get("base64");
     if (b64 != null && !b64.isBoolean()) {
-      throw invalid("/base64", "expected true (the body string is base64 of the raw bytes) or false, found " + Jsons.describe(b64));
+      throw invalid("/base64", "expected true (the body string is base64 of the raw bytes) or false, found " + CliJson.describe(b64));
     }
     JsonNode body = root.get("body");
     byte[] bytes;
@@ -92,10 +92,10 @@ record Envelope(Map<String, List<String>> headers, byte[] body) {
       }
     } else {
       if (b64 != null && b64.booleanValue()) {
-        throw invalid("/body", "base64 is true, so the body is a string of base64, found " + Jsons.describe(body));
+        throw invalid("/body", "base64 is true, so the body is a string of base64, found " + CliJson.describe(body));
       }
       try {
-        bytes = Jsons.OUT.writeValueAsBytes(body);
+        bytes = CliJson.OUT.writeValueAsBytes(body);
       } catch (JsonProcessingException e) {
         throw invalid("/body", "cannot be written as JSON: " + e.getOriginalMessage());
       }

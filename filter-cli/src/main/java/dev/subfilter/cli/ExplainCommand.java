@@ -82,8 +82,8 @@ public final class ExplainCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SubfilterJson reader = subscriptionOptions.json();
     EventDecoder decoder = events.decoder(reader);
-    Loaded.oneStdin(spec, subscriptions, inputs);
-    Map<String, CompiledSubscription> subs = Loaded.subscriptions(subscriptions, reader, subscriptionOptions.lenient, err, env.in());
+    ValidSubscriptions.oneStdin(spec, subscriptions, inputs);
+    Map<String, CompiledSubscription> subs = ValidSubscriptions.load(subscriptions, reader, subscriptionOptions.lenient, err, env.in());
     if (ids != null && !ids.isEmpty()) {
       Map<String, CompiledSubscription> picked = new LinkedHashMap<>();
       for (String id : ids) {
@@ -108,7 +108,7 @@ public final class ExplainCommand implements Callable<Integer> {
           for (Map.Entry<String, CompiledSubscription> s : chosen.entrySet()) {
             Explanation x = s.getValue().explain(e);
             anyMatch[0] |= x.matched();
-            ObjectNode line = Jsons.OUT.createObjectNode();
+            ObjectNode line = CliJson.OUT.createObjectNode();
             line.put("event", position);
             line.put("subscription", s.getKey());
             line.put("matched", x.matched());
@@ -144,7 +144,7 @@ public final class ExplainCommand implements Callable<Integer> {
       @Override
       public void handshake(String position, Delivery.Handshake h) {
         if (json) {
-          ObjectNode line = Jsons.OUT.createObjectNode();
+          ObjectNode line = CliJson.OUT.createObjectNode();
           line.put("event", position);
           line.put("handshake", h.callbackUrl());
           out.println(write(line));
@@ -173,7 +173,7 @@ public final class ExplainCommand implements Callable<Integer> {
 
   private static String write(ObjectNode line) {
     try {
-      return Jsons.OUT.writeValueAsString(line);
+      return CliJson.OUT.writeValueAsString(line);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

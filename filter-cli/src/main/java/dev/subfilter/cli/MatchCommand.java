@@ -75,8 +75,8 @@ public final class MatchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     SubfilterJson json = subscriptionOptions.json();
     EventDecoder decoder = events.decoder(json);
-    Loaded.oneStdin(spec, subscriptions, inputs);
-    Map<String, CompiledSubscription> subs = Loaded.subscriptions(subscriptions, json, subscriptionOptions.lenient, err, env.in());
+    ValidSubscriptions.oneStdin(spec, subscriptions, inputs);
+    Map<String, CompiledSubscription> subs = ValidSubscriptions.load(subscriptions, json, subscriptionOptions.lenient, err, env.in());
     SubscriptionSet set = new SubscriptionSet();
     set.addAll(subs);
 
@@ -96,7 +96,7 @@ public final class MatchCommand implements Callable<Integer> {
           ids.forEach(id -> perSubscription.merge(id, 1L, Long::sum));
         }
         if (!count) {
-          ObjectNode line = Jsons.OUT.createObjectNode();
+          ObjectNode line = CliJson.OUT.createObjectNode();
           line.put("event", position);
           ArrayNode m = line.putArray("matched");
           ids.forEach(m::add);
@@ -116,7 +116,7 @@ public final class MatchCommand implements Callable<Integer> {
       @Override
       public void handshake(String position, Delivery.Handshake h) {
         if (!count) {
-          ObjectNode line = Jsons.OUT.createObjectNode();
+          ObjectNode line = CliJson.OUT.createObjectNode();
           line.put("event", position);
           line.putArray("matched");
           line.put("source", h.source());
@@ -127,7 +127,7 @@ public final class MatchCommand implements Callable<Integer> {
     });
 
     if (count) {
-      ObjectNode totals = Jsons.OUT.createObjectNode();
+      ObjectNode totals = CliJson.OUT.createObjectNode();
       totals.put("events", reader.events);
       totals.put("bad", reader.bad);
       if (reader.handshakes > 0) {
@@ -153,7 +153,7 @@ public final class MatchCommand implements Callable<Integer> {
   private static void print(PrintWriter out, Progress progress, ObjectNode line) {
     String text;
     try {
-      text = Jsons.OUT.writeValueAsString(line);
+      text = CliJson.OUT.writeValueAsString(line);
     } catch (JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }

@@ -25,12 +25,12 @@ public record SpecCase(String file, String name, JsonNode subscription, String s
   /** @throws IllegalArgumentException naming the file and case when the case is malformed */
   /** What spec files are read with ({@code subfilter spec} and the spec-tests module): strict JSON, exact numbers, file-sized limits. */
   public static com.fasterxml.jackson.databind.ObjectMapper mapper() {
-    return Jsons.reader(dev.subfilter.Limits.DEFAULTS.withMaxJsonDepth(dev.subfilter.Limits.MAX_DEPTH), false);
+    return CliJson.reader(dev.subfilter.Limits.DEFAULTS.withMaxJsonDepth(dev.subfilter.Limits.MAX_DEPTH), false);
   }
 
   public static SpecCase read(String file, JsonNode c) {
     if (!c.isObject()) {
-      throw new IllegalArgumentException(file + ": a case is a JSON object, found " + Jsons.describe(c));
+      throw new IllegalArgumentException(file + ": a case is a JSON object, found " + CliJson.describe(c));
     }
     for (Iterator<String> it = c.fieldNames(); it.hasNext(); ) {
       String k = it.next();

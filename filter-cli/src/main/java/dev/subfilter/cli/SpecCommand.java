@@ -115,7 +115,7 @@ public final class SpecCommand implements Callable<Integer> {
     try {
       cases = SpecCase.readFile(file, source.read());
     } catch (IOException e) {
-      out.println(style.mark(false, "FAIL") + "  " + file + ": not a readable spec file: " + Jsons.error(e));
+      out.println(style.mark(false, "FAIL") + "  " + file + ": not a readable spec file: " + CliJson.error(e));
       return new int[] {0, 1};
     } catch (IllegalArgumentException e) {
       out.println(style.mark(false, "FAIL") + "  " + e.getMessage());

@@ -34,7 +34,7 @@ class ExplainCommandTest {
 
   private static JsonNode json(String line) {
     try {
-      return Jsons.OUT.readTree(line);
+      return CliJson.OUT.readTree(line);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -165,7 +165,7 @@ class HostileInputTest {
     if (expected.startsWith("match ")) { // accepted: one match line naming the subscriptions it matched
       List<String> ids = List.of(expected.substring("match ".length()).split(" "));
       assertThat(r.outLines()).hasSize(1);
-      assertThat(r.outLines().get(0)).startsWith("{\"event\":\"" + file + ":1\",\"matched\":" + Jsons.OUT.writeValueAsString(ids) + ",");
+      assertThat(r.outLines().get(0)).startsWith("{\"event\":\"" + file + ":1\",\"matched\":" + CliJson.OUT.writeValueAsString(ids) + ",");
       assertThat(r.err).isEmpty();
     } else if (subscription) { // check: the problems, then the count
       assertThat(r.outLines()).anySatisfy(l -> assertThat(l).startsWith(file + expected));

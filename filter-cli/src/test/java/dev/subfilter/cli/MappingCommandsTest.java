@@ -34,7 +34,7 @@ class MappingCommandsTest {
   }
 
   private static JsonNode json(String line) throws IOException {
-    return Jsons.OUT.readTree(line);
+    return CliJson.OUT.readTree(line);
   }
 
   private static String sign(String secret, String body) {
@@ -49,13 +49,13 @@ class MappingCommandsTest {
 
   /** An NDJSON envelope line: headers and the body as raw text. */
   private static String envelope(String body, String... headers) throws IOException {
-    ObjectNode e = Jsons.OUT.createObjectNode();
+    ObjectNode e = CliJson.OUT.createObjectNode();
     ObjectNode h = e.putObject("headers");
     for (int i = 0; i < headers.length; i += 2) {
       h.put(headers[i], headers[i + 1]);
     }
     e.put("body", body);
-    return Jsons.OUT.writeValueAsString(e);
+    return CliJson.OUT.writeValueAsString(e);
   }
 
   @Test

@@ -33,7 +33,7 @@ class MatchCommandTest {
 
   private static JsonNode json(String line) {
     try {
-      return Jsons.OUT.readTree(line);
+      return CliJson.OUT.readTree(line);
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

@@ -10,7 +10,13 @@ import java.math.BigDecimal;
 public final class Numbers {
   private Numbers() {}
 
-  /** Whether {@code s} is exactly a JSON number: no spaces, no {@code +}, no leading zeros, no NaN. */
+  /**
+   * Whether {@code s} is exactly a JSON number: no spaces, no {@code +}, no leading zeros, no NaN.
+   *
+   * @param s the text; not {@code null}
+   * @return {@code true} if the whole of {@code s} is one JSON number (RFC 8259 grammar)
+   * @throws NullPointerException if {@code s} is {@code null}
+   */
   public static boolean isJsonNumber(String s) {
     int n = s.length();
     int i = 0;
@@ -62,6 +68,10 @@ public final class Numbers {
    * The value of a JSON-number string that is an integer of at most 18 digits without fraction or
    * exponent ({@code "1500"}, {@code "-7"}, {@code "-0"}), else {@link #NONE}: lets evaluation compare
    * the common numeric strings without allocating a BigDecimal.
+   *
+   * @param s the text; not {@code null}
+   * @return the value ({@code 0} for {@code "-0"}), or {@link #NONE} for any other text
+   * @throws NullPointerException if {@code s} is {@code null}
    */
   public static long plainLong(String s) {
     int n = s.length();
@@ -81,7 +91,15 @@ public final class Numbers {
     return s.charAt(0) == '-' ? -v : v;
   }
 
-  /** The value of a JSON-number string, or {@code null} when it is not one (or its exponent is out of range). */
+  /**
+   * The value of a JSON-number string, or {@code null} when it is not one (or its exponent is out of range).
+   *
+   * @param s the text; not {@code null}
+   * @return the exact value, scale as written ({@code "1.50"} has scale 2), or {@code null} when
+   *     {@code s} is empty, longer than 1,000 characters, not a JSON number, or has an exponent
+   *     beyond {@code int} range
+   * @throws NullPointerException if {@code s} is {@code null}
+   */
   public static BigDecimal parseNumber(String s) {
     if (s.isEmpty() || s.length() > 1000 || !isJsonNumber(s)) {
       return null;
@@ -96,6 +114,11 @@ public final class Numbers {
   /**
    * Plain decimal text without trailing zeros: {@code 2.0 -> "2"}, {@code 1e5 -> "100000"}.
    *
+   * @param d the number; not {@code null}
+   * @param maxLength the longest text allowed, in characters
+   * @return the text, with a leading {@code -} when negative, never an exponent; {@code "0"} for
+   *     any zero
+   * @throws NullPointerException if {@code d} is {@code null}
    * @throws IllegalArgumentException when that text would be longer than {@code maxLength}
    *     ({@code 1e999999999} would be a billion characters)
    */
@@ -109,7 +132,14 @@ public final class Numbers {
     return d.stripTrailingZeros().toPlainString();
   }
 
-  /** The length of {@link #plain}'s text, computed without writing it out (at most Integer.MAX_VALUE). */
+  /**
+   * The length of {@link #plain}'s text, computed without writing it out (at most Integer.MAX_VALUE).
+   *
+   * @param d the number; not {@code null}
+   * @return the number of characters, sign and decimal point included, capped at
+   *     {@link Integer#MAX_VALUE}
+   * @throws NullPointerException if {@code d} is {@code null}
+   */
   public static int plainLength(BigDecimal d) {
     if (d.signum() == 0) {
       return 1;

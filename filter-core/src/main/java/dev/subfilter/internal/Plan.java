@@ -56,7 +56,13 @@ public final class Plan {
     this.stateKeys = KEY_SETS.of(Set.copyOf(keys));
   }
 
-  /** The plan of {@code subscription}. */
+  /**
+   * The plan of {@code subscription}.
+   *
+   * @param subscription a valid subscription; not {@code null}
+   * @return a new plan (never cached)
+   * @throws NullPointerException when {@code subscription} is {@code null}
+   */
   public static Plan of(Subscription subscription) {
     return new Plan(java.util.Objects.requireNonNull(subscription, "subscription"));
   }
@@ -83,7 +89,12 @@ public final class Plan {
     return subscription;
   }
 
-  /** The compiled top-level filters (the gate is the caller's): a pure, thread-safe, allocation-free predicate. */
+  /**
+   * The compiled top-level filters (the gate is the caller's): a pure, thread-safe, allocation-free predicate.
+   *
+   * @return a new predicate, {@code true} for an event the filters hold for (always, when there
+   *     are none); it throws nothing for a non-null event
+   */
   public Predicate<Event> compile() {
     return Compiler.compile(this);
   }
@@ -93,6 +104,9 @@ public final class Plan {
    * condition's outcome as {@code compiled} evaluates it, traced.
    *
    * @param compiled what {@link #compile} returned for this plan or an equal one
+   * @param e the event; not {@code null}
+   * @return the explanation, whose {@link Explanation#matched()} is the gate and {@code compiled} together
+   * @throws ClassCastException when {@code compiled} did not come from {@link #compile}
    */
   public Explanation explain(Predicate<Event> compiled, Event e) {
     return Explainer.explain(this, (Matcher) compiled, e);
@@ -112,6 +126,8 @@ public final class Plan {
    * The top-level state keys the conditions read: each fieldName ({@code parameterValues} too for
    * a {@code DE:} name), plus {@code objCode} and {@code ID} for the gate. Unmodifiable, shared
    * between plans that read the same keys.
+   *
+   * @return the keys, {@code objCode} and {@code ID} always among them; never {@code null}
    */
   public Set<String> stateKeys() {
     return stateKeys;
@@ -219,7 +235,12 @@ public final class Plan {
     }
   }
 
-  /** The subscription as Workfront JSON, every default written out; parsing it gives an equal subscription. */
+  /**
+   * The subscription as Workfront JSON, every default written out; parsing it gives an equal subscription.
+   *
+   * @return a new JSON object: objCode, eventType, objId when set, filters, filterConnector, then
+   *     the carried keys
+   */
   public JsonValue toJson() {
     Map<String, JsonValue> out = new LinkedHashMap<>();
     out.put("objCode", JsonValue.of(subscription.objCode()));

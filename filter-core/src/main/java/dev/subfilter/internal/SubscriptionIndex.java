@@ -14,7 +14,9 @@ import java.util.Set;
 /**
  * One immutable snapshot of a subscription set: its subscriptions by id and by gate, and what
  * they read. Updates ({@link #with}, {@link #without}) return a new snapshot that shares
- * everything they do not touch. Not API: public only because {@code dev.subfilter.SubscriptionSet},
+ * everything they do not touch. Thread-safe: a snapshot may be matched from any number of threads
+ * (a contains index's automaton is built on first use, in a benign race); {@link Counters} are not
+ * thread-safe. Not API: public only because {@code dev.subfilter.SubscriptionSet},
  * the public face, holds it.
  *
  * <h2>Where things are</h2>
@@ -114,7 +116,7 @@ public final class SubscriptionIndex {
   /**
    * The number of subscriptions.
    *
-   * @return the count
+   * @return the number of ids held, {@code 0} or more
    */
   public int size() {
     return byId.size();
@@ -123,8 +125,9 @@ public final class SubscriptionIndex {
   /**
    * The subscription held under {@code id}.
    *
-   * @param id an id
-   * @return the subscription, or {@code null}
+   * @param id an id; not {@code null}
+   * @return the subscription, or {@code null} when none is held under {@code id}
+   * @throws NullPointerException when {@code id} is {@code null}
    */
   public CompiledSubscription get(String id) {
     Entry e = byId.get(id);
@@ -134,7 +137,7 @@ public final class SubscriptionIndex {
   /**
    * Every id, in the order the ids were first added (a replaced subscription keeps its place). O(n log n).
    *
-   * @return an unmodifiable list
+   * @return an unmodifiable list, a new one per call; empty for {@link #EMPTY}
    */
   public List<String> ids() {
     List<Entry> all = new ArrayList<>(byId.size());
@@ -154,8 +157,9 @@ public final class SubscriptionIndex {
    * or for a subscription listed in several lists {@code "or(L1; L2; ...)"} with each listing
    * written as above. For tests and statistics.
    *
-   * @param id an id
+   * @param id an id; not {@code null}
    * @return the placement, or {@code null} when there is no such id
+   * @throws NullPointerException when {@code id} is {@code null}
    */
   public String placement(String id) {
     Entry e = byId.get(id);
@@ -185,9 +189,10 @@ public final class SubscriptionIndex {
   /**
    * This set with {@code s} under {@code id}, replacing (in place: same order) any subscription held under it.
    *
-   * @param id not {@code null}
-   * @param s not {@code null}
-   * @return the new snapshot
+   * @param id the id; not {@code null} (blank ids are {@code SubscriptionSet}'s to refuse)
+   * @param s the compiled subscription; not {@code null}
+   * @return the new snapshot; this one is unchanged
+   * @throws NullPointerException when {@code id} or {@code s} is {@code null}
    */
   public SubscriptionIndex with(String id, CompiledSubscription s) {
     Objects.requireNonNull(id, "id");
@@ -229,8 +234,9 @@ public final class SubscriptionIndex {
   /**
    * This set without {@code id}.
    *
-   * @param id not {@code null}
-   * @return the new snapshot; this very snapshot when there is no such id
+   * @param id the id; not {@code null}
+   * @return the new snapshot (this one is unchanged); this very snapshot when there is no such id
+   * @throws NullPointerException when {@code id} is {@code null}
    */
   public SubscriptionIndex without(String id) {
     Entry old = byId.get(Objects.requireNonNull(id, "id"));
@@ -268,9 +274,10 @@ public final class SubscriptionIndex {
   /**
    * The ids of the subscriptions that match {@code e}, in the order the ids were first added.
    *
-   * @param e not {@code null}
-   * @param counters {@code null}, or counters this call adds to
-   * @return an unmodifiable list
+   * @param e the event; not {@code null}
+   * @param counters {@code null}, or counters this call adds to (not thread-safe: one per thread)
+   * @return an unmodifiable list; empty when nothing matches
+   * @throws NullPointerException when {@code e} is {@code null}
    */
   public List<String> match(Event e, Counters counters) {
     MatchRun run = null;

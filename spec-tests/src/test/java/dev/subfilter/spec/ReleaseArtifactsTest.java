@@ -160,7 +160,7 @@ class ReleaseArtifactsTest {
   }
 
   @Test
-  void javadoc_doclintOn_failingOnWarnings_inEveryLibraryModuleButFilterCoreForNow() throws Exception {
+  void javadoc_doclintOn_failingOnWarnings_inEveryLibraryModule() throws Exception {
     Element root = pom("");
     Element javadoc = null;
     for (Element plugin : children(child(root, "build", "pluginManagement", "plugins"), "plugin")) {
@@ -177,11 +177,20 @@ class ReleaseArtifactsTest {
     for (String artifact : descriptors().keySet()) {
       assertThat(ROOT.resolve(artifact).resolve("src/main/javadoc/overview.html")).as("%s's overview page", artifact).exists();
     }
+    // no module turns it back off: not by the property, nor by the plugin's own settings, in a profile neither
     for (String m : modules()) {
-      String enforced = text(pom(m), "properties", "javadoc.failOnWarnings");
-      if (enforced != null && !enforced.equals("true")) {
-        assertThat(m).as("a module that does not fail on Javadoc warnings").isEqualTo("filter-core");
+      Element p = pom(m);
+      for (String setting : List.of("javadoc.failOnWarnings", "failOnWarnings")) {
+        NodeList found = p.getElementsByTagName(setting);
+        for (int i = 0; i < found.getLength(); i++) {
+          assertThat(found.item(i).getTextContent().strip()).as("%s's <%s>", m, setting).isEqualTo("true");
+        }
       }
+      NodeList doclint = p.getElementsByTagName("doclint");
+      for (int i = 0; i < doclint.getLength(); i++) {
+        assertThat(doclint.item(i).getTextContent().strip()).as("%s's <doclint>", m).isEqualTo("all");
+      }
+      assertThat(p.getElementsByTagName("maven.javadoc.skip").getLength()).as("%s skips its Javadoc", m).isZero();
     }
   }
 

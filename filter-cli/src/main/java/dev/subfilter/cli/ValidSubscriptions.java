@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /** Subscriptions loaded for match and explain: all valid, or the run does not start. */
-final class Loaded {
-  private Loaded() {}
+final class ValidSubscriptions {
+  private ValidSubscriptions() {}
 
   /** {@code -s -} and events from standard input cannot both read it. */
   static void oneStdin(picocli.CommandLine.Model.CommandSpec spec, List<Path> subscriptions, List<String> inputs) {
@@ -28,7 +28,7 @@ final class Loaded {
    * @throws CliException exit 3 when a path cannot be read, exit 1 when any subscription has a
    *     problem (each printed on {@code err} as {@code file:/pointer: message} first)
    */
-  static Map<String, CompiledSubscription> subscriptions(List<Path> paths, SubfilterJson json, boolean lenient, PrintWriter err,
+  static Map<String, CompiledSubscription> load(List<Path> paths, SubfilterJson json, boolean lenient, PrintWriter err,
       java.io.InputStream stdin) {
     SubscriptionFiles.Result r = SubscriptionFiles.load(paths, json, lenient, stdin);
     if (!r.unreadable.isEmpty()) {

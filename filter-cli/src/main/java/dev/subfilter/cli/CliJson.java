@@ -10,14 +10,14 @@ import dev.subfilter.jackson.SubfilterJson;
 import java.io.IOException;
 
 /** The Jackson mappers the CLI reads files and writes lines with, and how it words Jackson's errors. */
-final class Jsons {
+final class CliJson {
   /** Writes output lines: compact, one JSON document per line. */
   static final ObjectMapper OUT = JsonMapper.builder().build();
 
   /** A file of many subscriptions (or a spec file) may be larger than one subscription document may be. */
   private static final int MAX_FILE_BYTES = 1 << 30;
 
-  private Jsons() {}
+  private CliJson() {}
 
   /**
    * Reads subscription files and spec files as {@link SubfilterJson#objectMapper} configures it,
