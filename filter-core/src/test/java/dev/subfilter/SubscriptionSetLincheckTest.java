@@ -120,9 +120,14 @@ public class SubscriptionSetLincheckTest {
    * scenarios of 50 interleavings); {@code -Dlincheck.iterations=100 -Dlincheck.invocations=1000}
    * searches deeper.
    */
+  private static final long INVOCATION_TIMEOUT_MS = 60_000;
+
   @Test
   void modelChecking_allOperations_linearizable() {
     LinChecker.check(SubscriptionSetLincheckTest.class, new ModelCheckingOptions()
+        // an invocation counts as hung after 10 s by default; on a starved 2-core machine the first
+        // invocations (classes loaded and instrumented) took longer: a minute each is still a bound
+        .invocationTimeout$lincheck(INVOCATION_TIMEOUT_MS)
         .addGuarantee(ManagedStrategyGuaranteeKt.forClasses(SubscriptionSetLincheckTest::atomic).allMethods().treatAsAtomic())
         .sequentialSpecification(Spec.class)
         .iterations(Integer.getInteger("lincheck.iterations", 10))
@@ -141,6 +146,7 @@ public class SubscriptionSetLincheckTest {
   @Test
   void stress_allOperations_linearizable() {
     LinChecker.check(SubscriptionSetLincheckTest.class, new StressOptions()
+        .invocationTimeout$lincheck(INVOCATION_TIMEOUT_MS)
         .sequentialSpecification(Spec.class)
         .iterations(Integer.getInteger("lincheck.iterations", 10) / 2)
         .invocationsPerIteration(Integer.getInteger("lincheck.invocations", 50) * 4)

@@ -81,7 +81,7 @@ class ContainsAutomatonProperties {
   void automaton_wideNodes_findsExactlyTheLiteralsThatOccur(@ForAll("wideLiteralSets") List<String> literals, @ForAll("wideTexts") String text) {
     ContainsAutomaton a = ContainsAutomaton.build(literals.toArray(new String[0]));
     assertThat(a.literals()).isEqualTo(literals.size());
-    int[] hits = a.scan(text);
+    int[] hits = a.scan(text, false);
     List<Integer> got = new ArrayList<>();
     if (hits != null) {
       for (int i = 1; i <= hits[0]; i++) {
@@ -129,10 +129,10 @@ class ContainsAutomatonProperties {
     ContainsAutomaton a = ContainsAutomaton.build(lits);
     for (int c = 0; c < 256; c++) {
       int[] expected = c == 'x' ? new int[] {'x'} : new int[] {'x', c};
-      assertThat(found(a.scan("x" + (char) c + "\u0100"))).as("char %x", c).containsExactly(expected);
+      assertThat(found(a.scan("x" + (char) c + "\u0100", false))).as("char %x", c).containsExactly(expected);
     }
-    assertThat(found(a.scan(all.toString()))).hasSize(256).doesNotHaveDuplicates();
-    assertThat(a.scan("\u0100\u4E2D")).isNull();
+    assertThat(found(a.scan(all.toString(), false))).hasSize(256).doesNotHaveDuplicates();
+    assertThat(a.scan("\u0100\u4E2D", false)).isNull();
   }
 
   private static int[] found(int[] hits) {
