@@ -64,7 +64,7 @@ public final class Guard {
       new Figure("counters.10000.fallbackPerEvent", true, "5%+0.05", "fallback candidates per event (evaluated for every event of their gate), 10,000"),
       new Figure("counters.100.candidatesPerEvent", true, "5%+0.05", "candidates evaluated per event, 100 subscriptions"),
       new Figure("counters.100.fallbackPerEvent", true, "5%+0.05", "fallback candidates per event, 100"),
-      new Figure("alloc.compiled.bytesPerEvent", true, "10%+1", "B/event, compiled evaluation of one subscription (read events)"),
+      new Figure("alloc.compiled.bytesPerEvent", true, "10%+8", "B/event, compiled evaluation of one subscription (read events)"),
       new Figure("alloc.setRead.bytesPerEvent", true, "10%+8", "B/event, 10,000-subscription set on read events"),
       new Figure("alloc.streamingOne.bytesPerEvent", true, "10%+64", "B/event, bytes → decision, streaming, one subscription"),
       new Figure("alloc.setStreaming.bytesPerEvent", true, "10%+64", "B/event, bytes → ids, streaming, 10,000"),
