@@ -465,12 +465,35 @@ public final class SubscriptionArbitraries {
     return group(maxDepth <= 1 ? condition().map(c -> (Filter) c) : filter(maxDepth - 1));
   }
 
-  /** Carried keys (url, version, ...) with arbitrary JSON values; mostly none. */
+  /** Carried keys (url, version, ...) with values of each key's type (the parser checks them); mostly none. */
   public static Arbitrary<Map<String, JsonValue>> carried() {
     List<String> keys = new ArrayList<>(Subscription.CARRIED_KEYS);
     Collections.sort(keys);
-    Arbitrary<Map<String, JsonValue>> some = Arbitraries.maps(Arbitraries.of(keys), value(1)).ofMinSize(1).ofMaxSize(3);
+    Arbitrary<Map<String, JsonValue>> some = Arbitraries.of(keys).set().ofMinSize(1).ofMaxSize(3).flatMap(ks -> {
+      List<String> ordered = new ArrayList<>(ks);
+      List<Arbitrary<JsonValue>> values = new ArrayList<>();
+      ordered.forEach(k -> values.add(carriedValue(k)));
+      return Combinators.combine(values).as(vs -> {
+        Map<String, JsonValue> m = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < ordered.size(); i++) {
+          m.put(ordered.get(i), vs.get(i));
+        }
+        return m;
+      });
+    });
     return SubscriptionArbitraries.<Map<String, JsonValue>>freq(w(4, Arbitraries.just(Map.of())), w(1, some));
+  }
+
+  /** A value the parser accepts for carried key {@code k} (README "carried key types"), null included. */
+  private static Arbitrary<JsonValue> carriedValue(String k) {
+    Arbitrary<Object> v = switch (k) {
+      case "url" -> Arbitraries.of("https://example.com/hook", "http://h.example:8080/a?b=1");
+      case "subscription_url" -> Arbitraries.of(Map.of("url", "http://requestb.in/x", "successes", 11), "https://example.com/s/1");
+      case "base64Encoding" -> Arbitraries.of(true, false, "true", "false", " ");
+      case "id", "version", "subscriptionVersion" -> Arbitraries.of("s1", 7, "2");
+      default -> Arbitraries.of("token", "2024-04-11T15:56:14.169489", "");
+    };
+    return SubscriptionArbitraries.<JsonValue>freq(w(9, v.map(JsonValue::fromJava)), w(1, Arbitraries.just(JsonValue.NULL)));
   }
 
   /** The eventType of a subscription. */
