@@ -48,7 +48,7 @@ class SetStatsTest {
 
     assertThat(u).extracting(SetStats.Unindexed::id).containsExactly("ranges", "or-with-range", "everything");
     assertThat(u.get(0)).isEqualTo(new SetStats.Unindexed("ranges", "TASK UPDATE", "/filters",
-        "none of its filters is an eq or contains on one value: /filters/0 priority gte 3 (ranges are not indexed)"));
+        "none of its filters is indexed (eq, in, contains, startsWith, endsWith, like or notIn on values): /filters/0 priority gte 3 (ranges are not indexed)"));
     assertThat(u.get(1).pointer()).isEqualTo("/filters/1");
     assertThat(u.get(1).reason()).isEqualTo("an OR branch without an index key: status ne \"CPL\" (ne is not indexed)");
     assertThat(u.get(2).reason()).isEqualTo("no filters: every event of the gate matches");

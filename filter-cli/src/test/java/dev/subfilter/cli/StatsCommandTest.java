@@ -23,7 +23,7 @@ class StatsCommandTest {
     assertThat(r.outLines().get(1)).matches("retained heap: about [0-9,]+ bytes");
     assertThat(r.out()).contains("""
         evaluated for every event of their gate:
-          projects-renamed  PROJ UPDATE  /filters: none of its filters is an eq or contains on one value: /filters/0 name changed \
+          projects-renamed  PROJ UPDATE  /filters: none of its filters is indexed (eq, in, contains, startsWith, endsWith, like or notIn on values): /filters/0 name changed \
         (changed is not indexed)
         """)
         .contains("  cmp-comments-added  EXTERNAL_SUB_STEP_COMMENT CREATE  /filters: no filters: every event of the gate matches\n")
