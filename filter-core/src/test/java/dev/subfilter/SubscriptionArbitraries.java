@@ -749,10 +749,10 @@ public final class SubscriptionArbitraries {
   /** How an event's old state relates to its new state. */
   enum OldKind { UNKNOWN, EMPTY, MUTATED, INDEPENDENT }
 
-  /** Any event: eventType (mostly UPDATE, sometimes a lower-case one no subscription has), states, number representation. */
+  /** Any event: eventType (mostly UPDATE; CREATE and DELETE too: a Workfront payload has no other), states, number representation. */
   public static Arbitrary<EventCase> event() {
     return cached("event", () -> {
-      Arbitrary<String> type = Arbitraries.frequency(Tuple.of(6, "UPDATE"), Tuple.of(2, "CREATE"), Tuple.of(1, "DELETE"), Tuple.of(1, "update"));
+      Arbitrary<String> type = Arbitraries.frequency(Tuple.of(6, "UPDATE"), Tuple.of(2, "CREATE"), Tuple.of(1, "DELETE"));
       Arbitrary<OldKind> oldKind = Arbitraries.frequency(
           Tuple.of(2, OldKind.UNKNOWN), Tuple.of(1, OldKind.EMPTY), Tuple.of(5, OldKind.MUTATED), Tuple.of(2, OldKind.INDEPENDENT));
       return Combinators.combine(type, newState(), oldKind, mutationPlan(), newState(), Arbitraries.of(false, true))
