@@ -104,9 +104,9 @@ class SubscriptionParserLimitsTest {
         .containsExactly("/filters/0/fieldValue/1: a string of 11 characters exceeds the limit of 10; raise Limits.maxStringLength");
     assertThat(problems(TEN, sub(obj("fieldName", "a", "fieldValue", obj("fields", obj("b", S11))))))
         .containsExactly("/filters/0/fieldValue/fields/b: a string of 11 characters exceeds the limit of 10; raise Limits.maxStringLength");
-    assertThat(problems(TEN, obj("objCode", "TASK", "eventType", "UPDATE", "url", arr(obj("k", S11)))))
-        .containsExactly("/url/0/k: a string of 11 characters exceeds the limit of 10; raise Limits.maxStringLength");
-    assertThat(problems(TEN, obj("objCode", "TASK", "eventType", "UPDATE", "url", arr(obj("k", S10))))).isEmpty();
+    assertThat(problems(TEN, obj("objCode", "TASK", "eventType", "UPDATE", "subscription_url", obj("k", arr(S11)))))
+        .containsExactly("/subscription_url/k/0: a string of 11 characters exceeds the limit of 10; raise Limits.maxStringLength");
+    assertThat(problems(TEN, obj("objCode", "TASK", "eventType", "UPDATE", "subscription_url", obj("k", arr(S10))))).isEmpty();
     assertThat(problems(TEN, sub(obj("fieldName", "a", "fieldValue", obj(S10, 1))))).isEmpty();
     assertThat(problems(TEN, sub(obj("fieldName", "a", "fieldValue", obj(S11, 1)))))
         .containsExactly("/filters/0/fieldValue: a key of 11 characters exceeds the limit of 10; raise Limits.maxStringLength");
@@ -147,7 +147,7 @@ class SubscriptionParserLimitsTest {
     assertThat(problems(SubscriptionParser.extended(), sub(obj("type", "group", "filters", "a"))))
         .containsExactly("/filters/0/filters: expected an array of filters, found the string \"a\"");
     assertThat(problems(SubscriptionParser.extended(), sub(obj("type", "grp", "filters", arr(filter("a", 1, "eq"), filter("b", 1, "eq"))))))
-        .containsExactly("/filters/0/type: unknown filter type: found the string \"grp\"; the only type is \"group\"");
+        .containsExactly("/filters/0/type: unknown filter type: found the string \"grp\"; the only type is \"group\"; did you mean \"group\"?");
   }
 
   @Test
