@@ -33,8 +33,8 @@ import picocli.CommandLine.Spec;
         + "and matches per event and the subscriptions evaluated most often without matching. --json prints one object.", ""},
     mixinStandardHelpOptions = true,
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:the statistics were printed", "1:a subscription has a problem, or some sample events were bad",
-        SubfilterCommand.EXIT_2, SubfilterCommand.EXIT_3})
+    exitCodeList = {"0:the statistics were printed", ExitCodes.HELP_2, ExitCodes.HELP_3, "4:a subscription has a problem",
+        "5:some sample events were bad (each reported)", ExitCodes.HELP_70})
 public final class StatsCommand implements Callable<Integer> {
   @ParentCommand
   SubfilterCommand root;

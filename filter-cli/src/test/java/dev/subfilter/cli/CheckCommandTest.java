@@ -172,7 +172,7 @@ class CheckCommandTest {
     Cli.Run r = Cli.run("check", f.toString());
     Cli.Run workfront = Cli.run("check", "--mode", "workfront", f.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.outLines()).containsExactly(
         f + ":/1/filters/0/fieldValue: the like pattern has a backslash before 'b' (character 2); a backslash escapes only * and \\ (write \\\\ for a backslash)",
         f + ":/1/filters/1/fieldValue: notIn needs a non-empty array of values; an empty list excludes nothing",

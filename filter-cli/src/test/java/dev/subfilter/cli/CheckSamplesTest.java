@@ -78,7 +78,7 @@ class CheckSamplesTest {
     Cli.Run suppressed = Cli.run("check", "--strict", "--suppress", "contradiction,old-state-on-create", "--suppress",
         "duplicate-subscription", f);
 
-    assertThat(strict.code()).isEqualTo(1);
+    assertThat(strict.code()).isEqualTo(4);
     assertThat(suppressed.code()).isZero();
     assertThat(suppressed.out()).isEqualTo("5 subscriptions in 1 file: no problems (4 suppressed)\n");
   }

@@ -164,12 +164,12 @@ class ExplainSummaryTest {
   }
 
   @Test
-  void summary_badEventsSkipped_countedAndExit1() throws IOException {
+  void summary_badEventsSkipped_countedAndExit5() throws IOException {
     Path events = write("events.ndjson", Files.readAllLines(Path.of(EVENTS)).get(0) + "\n{\"eventType\": \"UPDATE\"}\n");
 
     Cli.Run r = Cli.run("explain", "--summary", "-s", SUBS, events.toString());
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(5);
     assertThat(r.err()).startsWith("subfilter: " + events + ":2: ");
     assertThat(r.outLines().get(0)).isEqualTo("1 event read (1 bad event skipped); 10 subscriptions");
   }

@@ -59,10 +59,10 @@ class StatsCommandTest {
   }
 
   @Test
-  void stats_badSubscription_exit1BeforeAnyFigure() {
+  void stats_badSubscription_exit4BeforeAnyFigure() {
     Cli.Run r = Cli.withStdin("{\"objCode\": \"TASK\"}", "stats", "-");
 
-    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.code()).isEqualTo(4);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).contains("<stdin>:");
   }

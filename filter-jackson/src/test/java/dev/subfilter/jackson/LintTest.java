@@ -96,10 +96,10 @@ class LintTest {
   @Test
   void duplicateAndRedundant() {
     Map<String, String> subs = new LinkedHashMap<>();
-    subs.put("a", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"url\": \"u\", \"filters\": [{\"fieldName\": \"status\", \"fieldValue\": \"CPL\"}]}");
-    subs.put("b", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"url\": \"v\", \"filters\": [{\"fieldName\": \"status\", \"fieldValue\": \"CPL\"}]}");
-    subs.put("c", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"url\": \"u\", \"filters\": [{\"fieldName\": \"status\", \"fieldValue\": \"CPL\"}, {\"fieldName\": \"priority\", \"fieldValue\": 3}]}");
-    subs.put("d", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"url\": \"w\", \"filters\": [{\"fieldName\": \"status\", \"fieldValue\": \"CPL\"}, {\"fieldName\": \"priority\", \"fieldValue\": 3}]}");
+    subs.put("a", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"url\": \"https://example.com/u\", \"filters\": [{\"fieldName\": \"status\", \"fieldValue\": \"CPL\"}]}");
+    subs.put("b", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"url\": \"https://example.com/v\", \"filters\": [{\"fieldName\": \"status\", \"fieldValue\": \"CPL\"}]}");
+    subs.put("c", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"url\": \"https://example.com/u\", \"filters\": [{\"fieldName\": \"status\", \"fieldValue\": \"CPL\"}, {\"fieldName\": \"priority\", \"fieldValue\": 3}]}");
+    subs.put("d", "{\"objCode\": \"TASK\", \"eventType\": \"UPDATE\", \"url\": \"https://example.com/w\", \"filters\": [{\"fieldName\": \"status\", \"fieldValue\": \"CPL\"}, {\"fieldName\": \"priority\", \"fieldValue\": 3}]}");
 
     List<Lint.Warning> w = lint(subs);
 

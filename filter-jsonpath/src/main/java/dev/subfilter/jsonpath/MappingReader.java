@@ -201,7 +201,8 @@ final class MappingReader {
           ok &= v != null;
           out.put(e.getKey(), v);
         }
-        return ok ? new Value.Switch(on, Map.copyOf(out)) : null;
+        // the mapping's order, for messages (Map.copyOf would shuffle it per JVM)
+        return ok ? new Value.Switch(on, java.util.Collections.unmodifiableMap(out)) : null;
       }
       case "changes": {
         Value changes = value(arg, ap, false, false);
