@@ -180,7 +180,7 @@ class CheckCommandTest {
         "1 subscription in 1 file valid; 3 problems");
     assertThat(workfront.outLines()).contains(
         f + ":/0/filters/0/comparison: comparison \"startsWith\" is an extended-mode feature; Workfront accepts eq, ne, gt, gte, lt, lte, contains, "
-            + "notContains, containsOnly, changed (use extended mode)",
-        f + ":/0/filters/0/ignoreCase: ignoreCase is an extended-mode feature; Workfront compares strings case-sensitively (use extended mode)");
+            + "notContains, containsOnly, changed (use --mode extended)",
+        f + ":/0/filters/0/ignoreCase: ignoreCase is an extended-mode feature; Workfront compares strings case-sensitively (use --mode extended)");
   }
 }
