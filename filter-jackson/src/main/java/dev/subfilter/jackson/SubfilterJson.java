@@ -272,6 +272,8 @@ public final class SubfilterJson {
     /**
      * Checks the parts.
      *
+     * @param event the event, its states pruned to the keys the set reads
+     * @param ids the ids of the matching subscriptions, in the set's order
      * @throws NullPointerException when a part is {@code null}
      */
     public WorkfrontMatch {

@@ -562,6 +562,8 @@ public final class SubscriptionLoader {
     /**
      * Checks both parts are there.
      *
+     * @param file the file (or in-memory document) name
+     * @param pointer the subscription's JSON Pointer in it
      * @throws NullPointerException when either is {@code null}
      */
     public Origin {
