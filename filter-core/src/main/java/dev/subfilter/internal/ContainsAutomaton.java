@@ -2,8 +2,6 @@ package dev.subfilter.internal;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * An Aho–Corasick automaton over a set of non-empty literals: one pass over a text finds every
@@ -52,64 +50,17 @@ final class ContainsAutomaton {
    * @throws IllegalArgumentException when a literal is empty or appears twice
    */
   static ContainsAutomaton build(String[] literals) {
-    // a temporary trie: (node << 16 | char) -> child
-    Map<Long, Integer> children = new HashMap<>();
-    int nodes = 1;
-    int[] outTmp = new int[16];
-    Arrays.fill(outTmp, -1);
-    for (int id = 0; id < literals.length; id++) {
-      String lit = literals[id];
+    for (String lit : literals) {
       if (lit.isEmpty()) {
         throw new IllegalArgumentException("empty literal");
       }
-      int u = 0;
-      for (int i = 0; i < lit.length(); i++) {
-        long key = ((long) u << 16) | lit.charAt(i);
-        Integer v = children.get(key);
-        if (v == null) {
-          v = nodes++;
-          children.put(key, v);
-        }
-        u = v;
-      }
-      if (u >= outTmp.length) {
-        int old = outTmp.length;
-        outTmp = Arrays.copyOf(outTmp, Math.max(u + 1, old * 2));
-        Arrays.fill(outTmp, old, outTmp.length, -1);
-      }
-      if (outTmp[u] >= 0) {
-        throw new IllegalArgumentException("literal appears twice: " + lit);
-      }
-      outTmp[u] = id;
     }
-    int[] out = new int[nodes];
-    Arrays.fill(out, -1);
-    System.arraycopy(outTmp, 0, out, 0, Math.min(outTmp.length, nodes));
-
-    // flatten: count edges per node, then fill, then sort each node's edges by char
-    int[] edgeStart = new int[nodes + 1];
-    for (Long key : children.keySet()) {
-      edgeStart[(int) (key >>> 16) + 1]++;
-    }
-    for (int u = 0; u < nodes; u++) {
-      edgeStart[u + 1] += edgeStart[u];
-    }
-    int[] fill = Arrays.copyOf(edgeStart, nodes);
-    long[] packed = new long[children.size()]; // char << 32 | target, sorted per node
-    for (Map.Entry<Long, Integer> e : children.entrySet()) {
-      int u = (int) (e.getKey() >>> 16);
-      char c = (char) (e.getKey() & 0xFFFF);
-      packed[fill[u]++] = ((long) c << 32) | e.getValue();
-    }
-    char[] edgeChar = new char[packed.length];
-    int[] edgeTarget = new int[packed.length];
-    for (int u = 0; u < nodes; u++) {
-      Arrays.sort(packed, edgeStart[u], edgeStart[u + 1]);
-    }
-    for (int i = 0; i < packed.length; i++) {
-      edgeChar[i] = (char) (packed[i] >>> 32);
-      edgeTarget[i] = (int) packed[i];
-    }
+    FlatTrie t = FlatTrie.of(literals, false, "literal");
+    int nodes = t.nodes;
+    int[] out = t.out;
+    int[] edgeStart = t.edgeStart;
+    char[] edgeChar = t.edgeChar;
+    int[] edgeTarget = t.edgeTarget;
 
     // failure and dictionary links, breadth first
     int[] fail = new int[nodes];

