@@ -21,7 +21,9 @@ import java.util.Map;
  * match of an event gives exactly the conditions that hold (the index only narrows down which are
  * evaluated). Events are then batched by gate, {@link #BATCH} at a time, each condition's results
  * a bit per event, and every subscription's rows are worked out 64 events per word ({@link
- * FunnelShape#slice}): per event, counting costs a few word operations per subscription.
+ * FunnelShape#slice}): per event, counting costs a few word operations per subscription. The
+ * conditions the index could only evaluate for every event of their gate are taken out of it and
+ * evaluated by the gate's {@link FunnelDirect}, one field lookup per field.
  *
  * <p>A subscription whose top-level AND has an eq or contains condition (its <em>anchor</em>,
  * usually false) is counted in a group with the subscriptions of its gate that share the rest of its
@@ -85,9 +87,14 @@ final class FunnelCounter {
           id = ids.size();
           ids.put(k, id);
           byCondition.add(gate);
-          rows.add(gate.conditions++);
+          int row = gate.conditions++;
+          rows.add(row);
           Subscription one = new Subscription(s.objCode(), s.eventType(), s.objId(), Connector.AND, List.of(f), Map.of());
           index = index.with("c" + id, one.compile()); // seq == id: ids are given in insertion order
+          if ("fallback".equals(index.placement("c" + id))) { // the index would evaluate it for every event
+            index = index.without("c" + id);
+            gate.direct.add(Compiler.compile(Plan.of(one)), row);
+          }
         }
         c[i] = id;
         uses.merge(id, 1, Integer::sum);
@@ -152,6 +159,7 @@ final class FunnelCounter {
     }
     for (FunnelGate g : gates) {
       g.allocate();
+      g.direct.freeze();
     }
   }
 
@@ -255,9 +263,11 @@ final class FunnelCounter {
     }
     if (a != null) {
       a.enter(e);
+      a.direct.evaluate(e, a);
     }
     if (b != null) {
       b.enter(e);
+      b.direct.evaluate(e, b);
     }
     MatchRun run = conditions.run(e, null);
     int n = run == null ? 0 : run.size();

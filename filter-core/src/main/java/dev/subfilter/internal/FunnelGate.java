@@ -15,6 +15,8 @@ final class FunnelGate {
   final List<FunnelMember> alone = new ArrayList<>();
   final Map<String, List<FunnelMember>> pinned = new HashMap<>();
   final List<FunnelGroup> groups = new ArrayList<>();
+  /** Its conditions that no index listing narrows down. */
+  final FunnelDirect direct = new FunnelDirect();
   /** The fields whose values near misses may need, as counter field numbers. */
   final List<Integer> fields = new ArrayList<>();
   int[] fieldIds;
