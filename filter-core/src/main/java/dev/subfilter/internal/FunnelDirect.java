@@ -27,6 +27,10 @@ final class FunnelDirect {
     final List<Integer> absentRows = new ArrayList<>();
     NodeTest[] testArray;
     int[] testRowArray;
+    /** Per test, the date-time its order compares a string with, or null: the field is read as one once per event. */
+    java.time.Instant[] dateTimes;
+    NodeTests.Order[] orders;
+    boolean anyDateTime;
     int[] presentRowArray;
     int[] absentRowArray;
 
@@ -38,6 +42,15 @@ final class FunnelDirect {
     void freeze() {
       testArray = tests.toArray(new NodeTest[0]);
       testRowArray = testRows.stream().mapToInt(Integer::intValue).toArray();
+      dateTimes = new java.time.Instant[testArray.length];
+      orders = new NodeTests.Order[testArray.length];
+      for (int i = 0; i < testArray.length; i++) {
+        if (testArray[i] instanceof NodeTests.Order o && o.dateTime() != null) {
+          orders[i] = o;
+          dateTimes[i] = o.dateTime();
+          anyDateTime = true;
+        }
+      }
       presentRowArray = presentRows.stream().mapToInt(Integer::intValue).toArray();
       absentRowArray = absentRows.stream().mapToInt(Integer::intValue).toArray();
     }
@@ -99,8 +112,31 @@ final class FunnelDirect {
       }
       NodeTest[] tests = f.testArray;
       int[] rows = f.testRowArray;
+      long secs = Long.MIN_VALUE;
+      String text = null;
+      if (f.anyDateTime && m.kind(node) == JsonModel.Kind.STRING) {
+        text = m.text(node);
+        secs = DateTimes.epochSecond(text);
+      }
+      long nanos = -1;
       for (int i = 0; i < tests.length; i++) {
-        if (tests[i].test(m, node) == Outcome.HOLDS) {
+        java.time.Instant at = f.dateTimes[i];
+        boolean holds;
+        if (at != null && secs != Long.MIN_VALUE) { // as Values.compare reads a date-time string, read once
+          int r;
+          if (secs != at.getEpochSecond()) {
+            r = secs < at.getEpochSecond() ? -1 : 1;
+          } else {
+            if (nanos < 0) {
+              nanos = DateTimes.nanoOfSecond(text);
+            }
+            r = Long.compare(nanos, at.getNano());
+          }
+          holds = f.orders[i].holdsAt(Integer.signum(r));
+        } else {
+          holds = tests[i].test(m, node) == Outcome.HOLDS;
+        }
+        if (holds) {
           gate.holds(rows[i]);
         }
       }
