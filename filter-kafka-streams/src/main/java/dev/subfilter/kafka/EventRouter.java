@@ -140,12 +140,20 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
     metrics.eventsMatched.record();
     RecordHeaders common = DeliveryRecords.eventHeaders(records.forwarded(record.headers()), event, deliveryId(event));
     byte[] tail = canonical ? DeliveryRecords.canonicalTail(event) : null;
-    for (String id : ids) {
-      byte[] value = canonical ? DeliveryRecords.canonical(tail, id) : body;
-      context.forward(new Record<>(id, value, record.timestamp(), DeliveryRecords.deliveryHeaders(common, id)),
-          SubfilterRouter.DELIVERIES_SINK);
+    int written = 0;
+    try {
+      for (String id : ids) {
+        byte[] value = canonical ? DeliveryRecords.canonical(tail, id) : body;
+        context.forward(new Record<>(id, value, record.timestamp(), DeliveryRecords.deliveryHeaders(common, id)),
+            SubfilterRouter.DELIVERIES_SINK);
+        written++;
+      }
+    } finally {
+      // a delivery that fails (say, a topic extractor throws) leaves to Kafka Streams' handler; those written before it count
+      if (written > 0) {
+        metrics.deliveries.record(written);
+      }
     }
-    metrics.deliveries.record(ids.size());
   }
 
   /** A Workfront body's event ({@code null} when nothing matched and the tree was not needed) and matches. */
