@@ -284,19 +284,27 @@ final class FunnelCounter {
   }
 
   /**
-   * The number of what field {@code f} holds in {@code e} in the field's dictionary (-1 once that
-   * is full). A string is looked up by its text, so that no display text is made for a value seen
-   * before; others by what explain shows.
+   * What field {@code f} holds in {@code e}, as a dictionary key: a string's text, or what stands
+   * for the value until it is numbered ({@link #number}).
    */
-  int value(Event e, int f) {
+  Object key(Event e, int f) {
     Object state = fieldOld.get(f) ? e.oldState() : e.newState();
-    Object key;
     if (state == null) {
-      key = UNKNOWN;
-    } else {
-      JsonModel m = e.model();
-      Object node = fieldRefs.get(f).lookup(m, state);
-      key = node == null ? ABSENT : m.kind(node) == JsonModel.Kind.STRING ? m.text(node) : new Shown(cut(Explainer.value(m, node).toString()));
+      return UNKNOWN;
+    }
+    JsonModel m = e.model();
+    Object node = fieldRefs.get(f).lookup(m, state);
+    return node == null ? ABSENT : m.kind(node) == JsonModel.Kind.STRING ? m.text(node) : new Unshown(m, node);
+  }
+
+  /**
+   * The number of {@code key} in field {@code f}'s dictionary (-1 once that is full). A string is
+   * looked up by its text, so that no display text is made for a value seen before; others by what
+   * explain shows.
+   */
+  int number(Object key, int f) {
+    if (key instanceof Unshown u) {
+      key = new Shown(cut(Explainer.value(u.model, u.node).toString()));
     }
     Map<Object, Integer> d = dictionaries.get(f);
     Integer id = d.get(key);
@@ -307,6 +315,9 @@ final class FunnelCounter {
     }
     return id == null ? -1 : id;
   }
+
+  /** A value that is not a string, until it is numbered. */
+  private record Unshown(JsonModel model, Object node) {}
 
   /** A dictionary key that is not a string's text: what explain shows. */
   private record Shown(String text) {}

@@ -22,8 +22,11 @@ final class FunnelGate {
   int[] fieldIds;
   /** Per condition row, where it held in this batch. */
   long[][] bits;
-  /** Per field, the value number of each event of the batch. */
+  /** Per field, what each event of the batch had there ({@link FunnelCounter#key}). */
+  Object[][] keys;
+  /** Per field, the value number of each event of the batch; {@link #UNNUMBERED} until a tally needs it. */
   int[][] values;
+  static final int UNNUMBERED = -2;
   int size;
   final List<FunnelMember> touched = new ArrayList<>();
 
@@ -44,6 +47,7 @@ final class FunnelGate {
   void allocate() {
     bits = new long[conditions][FunnelCounter.WORDS];
     fieldIds = fields.stream().mapToInt(Integer::intValue).toArray();
+    keys = new Object[fieldIds.length][FunnelCounter.BATCH];
     values = new int[fieldIds.length][FunnelCounter.BATCH];
   }
 
@@ -52,7 +56,8 @@ final class FunnelGate {
     int p = size++;
     events++;
     for (int i = 0; i < fieldIds.length; i++) {
-      values[i][p] = counter.value(e, fieldIds[i]);
+      keys[i][p] = counter.key(e, fieldIds[i]);
+      values[i][p] = UNNUMBERED;
     }
     if (!pinned.isEmpty() && e.objId() != null) {
       List<FunnelMember> l = pinned.get(e.objId());
@@ -69,6 +74,19 @@ final class FunnelGate {
         }
       }
     }
+  }
+
+  /**
+   * The number of what gate field {@code i} held at place {@code p} of the batch: numbered when a
+   * tally first needs it, so that only values some count shows are looked up in the dictionary.
+   */
+  int value(int i, int p) {
+    int v = values[i][p];
+    if (v == UNNUMBERED) {
+      v = counter.number(keys[i][p], fieldIds[i]);
+      values[i][p] = v;
+    }
+    return v;
   }
 
   /** Condition {@code row} holds for the event that entered last. */

@@ -42,7 +42,7 @@ final class FunnelGroup {
         rejected[r] += Long.bitCount(s.rejected[r][w] & m);
       }
       for (int i = 0; i < fields.size(); i++) {
-        values.get(i).addAll(gate.values[fields.get(i)], s.holds[w] & m, w);
+        values.get(i).addAll(gate, fields.get(i), s.holds[w] & m, w);
       }
     }
     for (FunnelMember x : members) {

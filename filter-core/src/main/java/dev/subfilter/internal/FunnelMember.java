@@ -72,7 +72,7 @@ final class FunnelMember {
             if (near[r] == null) {
               near[r] = new FunnelTally();
             }
-            near[r].addAll(gate.values[rowField[r]], nm, w);
+            near[r].addAll(gate, rowField[r], nm, w);
           }
         }
       }
@@ -107,7 +107,7 @@ final class FunnelMember {
     count(gate, where, s);
     gatePassed = before; // an anchored member's gate count is its gate's
     for (int w = 0; w < FunnelCounter.WORDS; w++) {
-      matchValues.addAll(gate.values[rowField[anchorRow]], s.holds[w] & where[w], w);
+      matchValues.addAll(gate, rowField[anchorRow], s.holds[w] & where[w], w);
     }
   }
 

@@ -24,11 +24,11 @@ final class FunnelTally {
     counts[value]++;
   }
 
-  /** Adds the value of each event in {@code bits} (word {@code w} of a batch; {@code values} by place in it). */
-  void addAll(int[] values, long bits, int w) {
+  /** Adds what gate field {@code field} held at each event in {@code bits} (word {@code w} of the gate's batch). */
+  void addAll(FunnelGate gate, int field, long bits, int w) {
     while (bits != 0) {
       int p = (w << 6) + Long.numberOfTrailingZeros(bits);
-      add(values[p]);
+      add(gate.value(field, p));
       bits &= bits - 1;
     }
   }
