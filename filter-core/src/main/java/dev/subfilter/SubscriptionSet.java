@@ -1,5 +1,6 @@
 package dev.subfilter;
 
+import dev.subfilter.internal.IndexCounters;
 import dev.subfilter.internal.SubscriptionIndex;
 import java.util.List;
 import java.util.Map;
@@ -310,7 +311,7 @@ public final class SubscriptionSet {
    * counters. Mutable and not thread-safe: one per thread, read after the calls.
    */
   public static final class MatchCounters {
-    private final SubscriptionIndex.Counters counters = new SubscriptionIndex.Counters();
+    private final IndexCounters counters = new IndexCounters();
     private long events;
 
     /** Counters at zero. */
@@ -386,7 +387,7 @@ public final class SubscriptionSet {
   }
 
   /** {@link #match}, adding what it evaluated to {@code counters}. For tests and statistics. */
-  List<String> match(Event event, SubscriptionIndex.Counters counters) {
+  List<String> match(Event event, IndexCounters counters) {
     return index.match(event, counters);
   }
 

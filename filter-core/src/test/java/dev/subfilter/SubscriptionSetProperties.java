@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subfilter.SubscriptionArbitraries.EventCase;
 import dev.subfilter.SubscriptionArbitraries.SubscriptionCase;
+import dev.subfilter.internal.IndexCounters;
 import dev.subfilter.internal.SubscriptionIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -331,7 +332,7 @@ class SubscriptionSetProperties {
     model.values().forEach(s -> keys.addAll(s.stateKeys()));
     assertThat(set.stateKeys()).as("state keys after %s", context).isEqualTo(keys);
     for (Event e : events) {
-      SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
+      IndexCounters stats = new IndexCounters();
       List<String> got = set.match(e, stats);
       List<String> expected = oneByOne(model, e);
       assertThat(got).as("match vs one by one for %s after %s", e, context).isEqualTo(expected);

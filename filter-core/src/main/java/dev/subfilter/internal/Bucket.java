@@ -30,7 +30,7 @@ final class Bucket {
     this.eqCounts = eqCounts;
   }
 
-  MatchRun match(Event e, MatchRun run, SubscriptionIndex.Counters counters) {
+  MatchRun match(Event e, MatchRun run, IndexCounters counters) {
     String objId = e.objId();
     if (objId != null && !pinned.isEmpty()) {
       Entry[] l = pinned.get(objId);

@@ -51,7 +51,7 @@ abstract class IndexedField {
   }
 
   /** Adds the candidates these postings find for {@code leaf}, a node the path reaches. */
-  abstract MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, SubscriptionIndex.Counters counters);
+  abstract MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, IndexCounters counters);
 
   /**
    * {@link #atLeaf} for every node the path reaches from the field's {@code node}, descending as
@@ -59,7 +59,7 @@ abstract class IndexedField {
    * an array; absent members and other kinds reach nothing). Recursion depth is the path's
    * length, which maxValueDepth bounds.
    */
-  final MatchRun walk(Event e, JsonModel m, Object node, int step, MatchRun run, SubscriptionIndex.Counters counters) {
+  final MatchRun walk(Event e, JsonModel m, Object node, int step, MatchRun run, IndexCounters counters) {
     if (step == path.depth()) {
       return atLeaf(e, m, node, run, counters);
     }

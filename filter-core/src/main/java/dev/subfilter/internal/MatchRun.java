@@ -13,7 +13,7 @@ import java.util.RandomAccess;
  * meets no such candidate allocates nothing. Unmodifiable once returned (never written again).
  */
 final class MatchRun extends AbstractList<String> implements RandomAccess {
-  /** Where a candidate came from, for {@link SubscriptionIndex.Counters}. */
+  /** Where a candidate came from, for {@link IndexCounters}. */
   enum Source {
     PINNED,
     EQ,
@@ -38,7 +38,7 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
    * @param counters {@code null}, or what to count this in
    * @return {@code run}, or the run created
    */
-  static MatchRun evaluate(Entry[] list, Event e, MatchRun run, SubscriptionIndex.Counters counters, Source source) {
+  static MatchRun evaluate(Entry[] list, Event e, MatchRun run, IndexCounters counters, Source source) {
     for (Entry x : list) {
       if (x.multi) {
         if (run == null) {
