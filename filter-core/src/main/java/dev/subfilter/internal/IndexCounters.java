@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * What {@link SubscriptionIndex#match} calls evaluated: candidates and matches by where the candidate came from
- * (a pinned objId, eq, contains, prefix, suffix, substring or presence postings, a fallback
- * list), the candidates listed in
+ * (a pinned objId, eq, contains, prefix, suffix, substring, presence, range, changed or absence
+ * postings, a fallback list), the candidates listed in
  * several lists and their matches, and the reaches of such a candidate skipped because it had
  * been evaluated for that event already. Not API: for tests and statistics. Not thread-safe.
  */
@@ -83,9 +83,39 @@ public final class IndexCounters {
     return candidates[MatchRun.Source.SUBSTRING.ordinal()];
   }
 
-  /** @return candidates evaluated from presence postings ({@code notIn}) */
+  /** @return candidates evaluated from presence postings ({@code notIn}, {@code ne}, {@code exists}, a range on a string) */
   public long presenceCandidates() {
     return candidates[MatchRun.Source.PRESENT.ordinal()];
+  }
+
+  /** @return candidates evaluated from range postings (gt, gte, lt, lte on numbers and date-times) */
+  public long rangeCandidates() {
+    return candidates[MatchRun.Source.RANGE.ordinal()];
+  }
+
+  /** @return matches among {@link #rangeCandidates()} */
+  public long rangeMatches() {
+    return matches[MatchRun.Source.RANGE.ordinal()];
+  }
+
+  /** @return candidates evaluated from changed postings (the field differs between the states) */
+  public long changedCandidates() {
+    return candidates[MatchRun.Source.CHANGED.ordinal()];
+  }
+
+  /** @return matches among {@link #changedCandidates()} */
+  public long changedMatches() {
+    return matches[MatchRun.Source.CHANGED.ordinal()];
+  }
+
+  /** @return candidates evaluated from absence postings (notExists) */
+  public long absentCandidates() {
+    return candidates[MatchRun.Source.ABSENT.ordinal()];
+  }
+
+  /** @return matches among {@link #absentCandidates()} */
+  public long absentMatches() {
+    return matches[MatchRun.Source.ABSENT.ordinal()];
   }
 
   /** @return candidates evaluated from fallback lists */

@@ -19,6 +19,7 @@ final class IndexStats {
     int eqCount = 0;
     int containsCount = 0;
     int several = 0;
+    int loose = 0;
     long bytes = 0;
     List<dev.subfilter.SetStats.Unindexed> unindexed = new ArrayList<>();
     java.util.Map<String, Integer> unindexedByGate = new java.util.LinkedHashMap<>();
@@ -45,6 +46,8 @@ final class IndexStats {
             several++;
           } else if (e.listings()[0].kind == Listing.Kind.EQ) {
             eqCount++;
+          } else if (e.listings()[0].kind.compareTo(Listing.Kind.RANGE) >= 0) {
+            loose++; // RANGE, CHANGED, ABSENT
           } else {
             containsCount++;
           }
@@ -94,6 +97,9 @@ final class IndexStats {
       byList.put("eq", c.eqCandidates());
       byList.put("contains", c.containsCandidates());
       byList.put("fallback", c.fallbackCandidates());
+      putIfAny(byList, "range", c.rangeCandidates());
+      putIfAny(byList, "changed", c.changedCandidates());
+      putIfAny(byList, "absent", c.absentCandidates());
       List<dev.subfilter.SetStats.Evaluated> most = new ArrayList<>();
       for (Entry e : sorted) {
         long[] k = c.perId.get(e.id);
@@ -104,6 +110,12 @@ final class IndexStats {
       most.sort((a, b) -> Long.compare(b.evaluated() - b.matched(), a.evaluated() - a.matched())); // stable: insertion order on ties
       sampled = new dev.subfilter.SetStats.Samples(n, c.candidates(), c.matches(), byList, most.subList(0, Math.min(10, most.size())));
     }
-    return new dev.subfilter.SetStats(sorted.length, pinnedCount, eqCount, containsCount, several, unindexed, fields, bytes, warnings, sampled);
+    return new dev.subfilter.SetStats(sorted.length, pinnedCount, eqCount, containsCount, several, unindexed, fields, bytes, warnings, sampled, loose);
+  }
+
+  private static void putIfAny(java.util.Map<String, Long> m, String key, long n) {
+    if (n > 0) {
+      m.put(key, n);
+    }
   }
 }

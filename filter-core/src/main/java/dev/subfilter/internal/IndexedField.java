@@ -33,6 +33,9 @@ abstract class IndexedField {
       case PREFIX, SUFFIX -> new PrefixPostings(k.kind, k.old, k.path, k.folded, HashTrie.empty(), 0);
       case SUBSTRING -> new SubstringPostings(k.old, k.path, k.folded, HashTrie.empty(), 0);
       case PRESENT -> new PresencePostings(k.old, k.path, Entry.NONE);
+      case RANGE -> RangePostings.empty(k.old, k.path, k.dates);
+      case CHANGED -> new ChangedPostings(k.path, Entry.NONE);
+      case ABSENT -> new AbsencePostings(k.old, k.path, Entry.NONE);
     };
   }
 
@@ -48,6 +51,24 @@ abstract class IndexedField {
   /** The field's node in {@code state}, or {@code null}: as {@code FieldRef}, DE: names fall back into parameterValues. */
   final Object lookup(JsonModel m, Object state) {
     return path.field(m, state);
+  }
+
+  /**
+   * Adds the candidates these postings find in {@code e}: by default those of each node the path
+   * reaches in the state they read (none when the state is unknown or the field absent: every
+   * condition listed here is then false). Postings that read something else (both states, an
+   * absence) override it.
+   */
+  MatchRun reach(Event e, JsonModel m, MatchRun run, IndexCounters counters) {
+    Object state = old ? e.oldState() : e.newState();
+    if (state == null) {
+      return run; // unknown old state: every oldState condition is false
+    }
+    Object node = lookup(m, state);
+    if (node == null) {
+      return run; // absent: every indexed condition is false
+    }
+    return path.nested() ? walk(e, m, node, 0, run, counters) : atLeaf(e, m, node, run, counters);
   }
 
   /** Adds the candidates these postings find for {@code leaf}, a node the path reaches. */

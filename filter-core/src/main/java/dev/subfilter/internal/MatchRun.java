@@ -22,6 +22,9 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
     SUFFIX,
     SUBSTRING,
     PRESENT,
+    RANGE,
+    CHANGED,
+    ABSENT,
     FALLBACK
   }
 
@@ -40,27 +43,33 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
    */
   static MatchRun evaluate(Entry[] list, Event e, MatchRun run, IndexCounters counters, Source source) {
     for (Entry x : list) {
-      if (x.multi) {
-        if (run == null) {
-          run = new MatchRun();
-        }
-        if (!run.firstReach(x)) {
-          if (counters != null) {
-            counters.deduped++;
-          }
-          continue;
-        }
+      run = evaluate(x, e, run, counters, source);
+    }
+    return run;
+  }
+
+  /** {@link #evaluate(Entry[], Event, MatchRun, IndexCounters, Source)} of one entry. */
+  static MatchRun evaluate(Entry x, Event e, MatchRun run, IndexCounters counters, Source source) {
+    if (x.multi) {
+      if (run == null) {
+        run = new MatchRun();
       }
-      boolean matches = x.sub.matches(e);
-      if (matches) {
-        if (run == null) {
-          run = new MatchRun();
+      if (!run.firstReach(x)) {
+        if (counters != null) {
+          counters.deduped++;
         }
-        run.add(x);
+        return run;
       }
-      if (counters != null) {
-        counters.count(source, x, matches);
+    }
+    boolean matches = x.sub.matches(e);
+    if (matches) {
+      if (run == null) {
+        run = new MatchRun();
       }
+      run.add(x);
+    }
+    if (counters != null) {
+      counters.count(source, x, matches);
     }
     return run;
   }
