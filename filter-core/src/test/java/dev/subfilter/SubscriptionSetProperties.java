@@ -128,7 +128,7 @@ class SubscriptionSetProperties {
     Arbitrary<List<Filter.Condition>> conditions = Arbitraries.frequencyOf(Tuple.of(3, condition.list().ofMinSize(1).ofMaxSize(3)),
         Tuple.of(1, other.list().ofSize(1))); // alone, a change, presence or absence is what the subscription is filed under
     return Combinators.combine(SubscriptionArbitraries.subscription(), conditions, Arbitraries.of(Connector.class))
-        .as((s, conditions, connector) -> new Subscription(s.objCode(), s.eventType(), null, connector, new ArrayList<Filter>(conditions),
+        .as((s, cs, connector) -> new Subscription(s.objCode(), s.eventType(), null, connector, new ArrayList<Filter>(cs),
             s.carried()));
   }
 
