@@ -24,6 +24,15 @@ final class FunnelTally {
     counts[value]++;
   }
 
+  /** Adds the value of each event in {@code bits} (word {@code w} of a batch; {@code values} by place in it). */
+  void addAll(int[] values, long bits, int w) {
+    while (bits != 0) {
+      int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+      add(values[p]);
+      bits &= bits - 1;
+    }
+  }
+
   /**
    * The commonest {@code n} values (equal counts by value) after taking away {@code minus} (may be
    * null), named from {@code names}.
