@@ -1,6 +1,5 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.IndexCounters;
 import dev.subfilter.internal.SubscriptionIndex;
 import java.util.List;
 import java.util.Map;
@@ -311,7 +310,7 @@ public final class SubscriptionSet {
    * counters. Mutable and not thread-safe: one per thread, read after the calls.
    */
   public static final class MatchCounters {
-    private final IndexCounters counters = new IndexCounters();
+    private final SubscriptionIndex.Counters counters = new SubscriptionIndex.Counters();
     private long events;
 
     /** Counters at zero. */
@@ -387,7 +386,7 @@ public final class SubscriptionSet {
   }
 
   /** {@link #match}, adding what it evaluated to {@code counters}. For tests and statistics. */
-  List<String> match(Event event, IndexCounters counters) {
+  List<String> match(Event event, SubscriptionIndex.Counters counters) {
     return index.match(event, counters);
   }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.subfilter.SubscriptionArbitraries.EventCase;
 import dev.subfilter.SubscriptionArbitraries.SubscriptionCase;
-import dev.subfilter.internal.IndexCounters;
 import dev.subfilter.internal.SubscriptionIndex;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -358,7 +357,7 @@ class SubscriptionSetProperties {
     model.values().forEach(s -> keys.addAll(s.stateKeys()));
     assertThat(set.stateKeys()).as("state keys after %s", context).isEqualTo(keys);
     for (Event e : events) {
-      IndexCounters stats = new IndexCounters();
+      SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
       List<String> got = set.match(e, stats);
       List<String> expected = oneByOne(model, e);
       assertThat(got).as("match vs one by one for %s after %s", e, context).isEqualTo(expected);

@@ -3,7 +3,6 @@ package dev.subfilter;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.subfilter.internal.IndexCounters;
 import dev.subfilter.internal.SubscriptionIndex;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -360,7 +359,7 @@ class SubscriptionSetTest {
     // the first goes under status (a tie: newState both, written first); then name's keys are rarer
     assertThat(set.placement("status 0")).isEqualTo("eq newState status");
     assertThat(set.placement("status 4")).isEqualTo("eq newState name");
-    IndexCounters stats = new IndexCounters();
+    SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
     assertThat(set.match(task("status", "CUR", "name", "n3"), stats)).containsExactly("status 3");
     assertThat(stats.eqCandidates()).as("candidates evaluated from eq postings").isEqualTo(2);
   }
@@ -411,10 +410,10 @@ class SubscriptionSetTest {
     assertThat(match(set, task("name", 12L))).as("contains on a number field is false").isEmpty();
     assertThat(match(set, task("name", state("a", "he")))).isEmpty();
 
-    IndexCounters stats = new IndexCounters();
+    SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
     assertThat(set.match(task("name", "hehehe"), stats)).containsExactly("he", "empty", "contains array");
     assertThat(stats.containsCandidates()).as("each text found is evaluated once, however often it occurs").isEqualTo(2);
-    stats = new IndexCounters();
+    stats = new SubscriptionIndex.Counters();
     assertThat(set.match(task("name", List.of("he", "he", "he", "she")), stats)).containsExactly("he", "she", "contains array");
     assertThat(stats.containsCandidates()).as("equal elements find the same list once").isEqualTo(2);
   }
@@ -435,7 +434,7 @@ class SubscriptionSetTest {
     assertThat(set.placement(words.get(0))).isEqualTo("contains newState DE:Notes");
 
     String text = "notes: " + words.get(3) + ", " + words.get(99) + " and " + words.get(99) + "!";
-    IndexCounters stats = new IndexCounters();
+    SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
     List<String> got = set.match(task("parameterValues", state("DE:Notes", text)), stats);
     assertThat(got).isEqualTo(naive(set, task("parameterValues", state("DE:Notes", text))));
     assertThat(got).contains(words.get(3), words.get(99));
@@ -634,8 +633,8 @@ class SubscriptionSetTest {
     return cond(field, Operator.CONTAINS, v, State.NEW_STATE);
   }
 
-  static IndexCounters stats() {
-    return new IndexCounters();
+  static SubscriptionIndex.Counters stats() {
+    return new SubscriptionIndex.Counters();
   }
 
 
@@ -676,7 +675,7 @@ class SubscriptionSetTest {
     assertThat(match(set, task("n", 0L, "tags", List.of("s", "t")))).containsExactly("required or group");
     assertThat(match(set, task("n", -1L, "tags", List.of("t")))).isEmpty();
 
-    IndexCounters stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     assertThat(set.match(task("ownerID", "u1"), stats)).containsExactly("or");
     assertThat(stats.fallbackCandidates()).as("no fallback candidates").isZero();
     assertThat(stats.multiCandidates()).as("one OR candidate evaluated").isEqualTo(1);
@@ -692,7 +691,7 @@ class SubscriptionSetTest {
         contains("name", JsonValue.of("x")), contains("name", JsonValue.of("y"))));
     set.add("z", sub(eq("status", JsonValue.of("CUR"))));
 
-    IndexCounters stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     assertThat(set.match(task("status", "CUR", "ownerID", "u1", "name", "xy"), stats)).containsExactly("a", "or", "z");
     assertThat(stats.multiCandidates()).isEqualTo(1);
     assertThat(stats.multiMatches()).isEqualTo(1);
@@ -721,7 +720,7 @@ class SubscriptionSetTest {
     assertThat(stats.deduped()).isEqualTo(100 + 150);
   }
 
-  private static List<String> set_match(SubscriptionSet set, Event e, IndexCounters stats) {
+  private static List<String> set_match(SubscriptionSet set, Event e, SubscriptionIndex.Counters stats) {
     return set.match(e, stats);
   }
 
@@ -741,7 +740,7 @@ class SubscriptionSetTest {
     assertThat(match(set, task("status", "CUR", "n", 1L))).containsExactly("same", "same by value");
     assertThat(match(set, task("name", "v2.0"))).containsExactly("texts of one key");
     assertThat(match(set, task("name", "v2"))).containsExactly("texts of one key");
-    IndexCounters stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     assertThat(set.match(task("name", List.of(2L)), stats)).containsExactly("texts of one key");
     assertThat(stats.deduped()).as("listed twice under the element key 2").isEqualTo(1);
 
@@ -847,7 +846,7 @@ class SubscriptionSetTest {
     long underOwner = set.ids().stream().filter(id -> set.placement(id).equals("eq newState ownerID")).count();
     assertThat(underOwner).as("all but the first two, which had little to compare with (ties go to the first written)").isEqualTo(198);
 
-    IndexCounters stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     assertThat(set.match(task("status", "CUR", "ownerID", "u7"), stats)).containsExactly("s7");
     assertThat(stats.eqCandidates()).as("eq candidates: s7, and s1 under status CUR").isEqualTo(2);
 
@@ -1072,7 +1071,7 @@ class SubscriptionSetTest {
       String p = set.placement(id);
       placements.merge(p.startsWith("or(") ? "or" : SubscriptionSetProperties.kind(p), 1, Integer::sum);
     }
-    IndexCounters stats = stats();
+    SubscriptionIndex.Counters stats = stats();
     long matches = 0;
     for (int i = 0; i < events.size(); i++) {
       Event e = events.get(i);
@@ -1121,7 +1120,7 @@ class SubscriptionSetTest {
     assertThat(set.size()).isEqualTo(10_000);
     assertThat(millis).as("10,000 adds, each a copy-on-write of its bucket's affected list only").isLessThan(10_000);
 
-    IndexCounters stats = new IndexCounters();
+    SubscriptionIndex.Counters stats = new SubscriptionIndex.Counters();
     Event e = task("ID", "id40", "status", "CUR", "ownerID", "owner3", "name", "abc", "DE:Cost", 12L);
     assertThat(set.placement("s13")).as("ownerID has many keys, status few").isEqualTo("eq newState ownerID");
     List<String> got = set.match(e, stats);

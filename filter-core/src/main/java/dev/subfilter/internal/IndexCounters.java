@@ -7,9 +7,10 @@ import java.util.Arrays;
  * (a pinned objId, eq, contains, prefix, suffix, substring, presence, range, changed or absence
  * postings, a fallback list), the candidates listed in
  * several lists and their matches, and the reaches of such a candidate skipped because it had
- * been evaluated for that event already. Not API: for tests and statistics. Not thread-safe.
+ * been evaluated for that event already. Not API: for tests and statistics. Not thread-safe. Package-private:
+ * the API package reaches it as {@link SubscriptionIndex.Counters}.
  */
-public final class IndexCounters {
+class IndexCounters {
   private final long[] candidates = new long[MatchRun.Source.values().length];
   private final long[] matches = new long[candidates.length];
   private long multi;
@@ -20,7 +21,7 @@ public final class IndexCounters {
   java.util.Map<String, long[]> perId;
 
   /** Counters at zero. */
-  public IndexCounters() {}
+  IndexCounters() {}
 
   void count(MatchRun.Source source, Entry e, boolean matched) {
     boolean isMulti = e.multi;

@@ -85,7 +85,7 @@ final class IndexStats {
     });
     dev.subfilter.SetStats.Samples sampled = null;
     if (samples != null) {
-      IndexCounters c = new IndexCounters();
+      SubscriptionIndex.Counters c = new SubscriptionIndex.Counters();
       c.perId = new java.util.HashMap<>();
       long n = 0;
       for (Event ev : samples) {

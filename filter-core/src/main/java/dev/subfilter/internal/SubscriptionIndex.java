@@ -15,7 +15,7 @@ import java.util.Set;
  * One immutable snapshot of a subscription set: its subscriptions by id and by gate, and what
  * they read. Updates ({@link #with}, {@link #without}) return a new snapshot that shares
  * everything they do not touch. Thread-safe: a snapshot may be matched from any number of threads
- * (a contains index's automaton is built on first use, in a benign race); {@link IndexCounters} are not
+ * (a contains index's automaton is built on first use, in a benign race); {@link Counters} are not
  * thread-safe. Not API: public only because {@code dev.subfilter.SubscriptionSet},
  * the public face, holds it.
  *
@@ -309,7 +309,7 @@ public final class SubscriptionIndex {
    * @return an unmodifiable list; empty when nothing matches
    * @throws NullPointerException when {@code e} is {@code null}
    */
-  public List<String> match(Event e, IndexCounters counters) {
+  public List<String> match(Event e, Counters counters) {
     MatchRun run = run(e, counters);
     MatchRun answer = run == null ? null : run.answer();
     return answer == null ? List.of() : answer;
@@ -335,5 +335,14 @@ public final class SubscriptionIndex {
       }
     }
     return run;
+  }
+
+  /**
+   * What {@link #match} calls evaluated (see {@link IndexCounters}, which holds them: the counters
+   * are the match run's, not the snapshot's). Not API: for tests and statistics. Not thread-safe.
+   */
+  public static final class Counters extends IndexCounters {
+    /** Counters at zero. */
+    public Counters() {}
   }
 }
