@@ -445,10 +445,13 @@ public final class Workload {
     s.put("eventType", type);
     s.put("url", "https://hooks.example.com/" + id);
     ArrayNode f = NODES.arrayNode();
-    if (style == Style.LOOSE && loose(id)) {
-      loose(r, s, f);
-      s.set("filters", f);
-      return s;
+    if (style == Style.LOOSE) {
+      if (loose(id)) {
+        loose(r, s, f);
+        s.set("filters", f);
+        return s;
+      }
+      style = Style.STANDARD; // the other 7 of 8 are the STANDARD subscriptions
     }
     int kind = r.nextInt(20);
     if (first) {
