@@ -31,9 +31,12 @@ import java.util.Objects;
  * @param warnings what to look at, in words: a gate that gathers {@link #MANY_UNINDEXED} or more
  *     unindexed subscriptions
  * @param samples what matching the sample events cost, or {@code null} without samples
+ * @param loose those listed under one listing of the structures for subscriptions with nothing
+ *     selective: a range of numbers or date-times, a field's change, a field's absence (a field's
+ *     presence, for {@code ne} and {@code exists}, counts in {@code contains})
  */
 public record SetStats(int subscriptions, int pinned, int eq, int contains, int severalLists, List<Unindexed> unindexed,
-    List<IndexedField> fields, long retainedBytesEstimate, List<String> warnings, Samples samples) {
+    List<IndexedField> fields, long retainedBytesEstimate, List<String> warnings, Samples samples, int loose) {
 
   /** From this many unindexed subscriptions in one gate on, {@link #warnings()} names the gate. */
   public static final int MANY_UNINDEXED = 100;
@@ -51,6 +54,7 @@ public record SetStats(int subscriptions, int pinned, int eq, int contains, int 
    * @param retainedBytesEstimate: as the record component says
    * @param warnings: as the record component says
    * @param samples: as the record component says
+   * @param loose: as the record component says
    * @throws NullPointerException when a list or one of its elements is {@code null}
    */
   public SetStats {
@@ -108,7 +112,8 @@ public record SetStats(int subscriptions, int pinned, int eq, int contains, int 
    * One indexed (state, path) of a gate.
    *
    * @param gate e.g. {@code TASK UPDATE}
-   * @param kind {@code eq} or {@code contains}
+   * @param kind {@code eq}, {@code contains}, {@code prefix}, {@code suffix}, {@code substring}, {@code present},
+   *     {@code range}, {@code changed} or {@code absent} (with {@code " ignoreCase"} when folded)
    * @param state {@code newState} or {@code oldState}
    * @param path the field, or a path below it ({@code data → customerID}, {@code options[] → projectID})
    * @param keys its distinct eq values or contains texts
@@ -122,7 +127,8 @@ public record SetStats(int subscriptions, int pinned, int eq, int contains, int 
    * @param events sample events matched
    * @param candidates subscriptions evaluated in all
    * @param matches matches found in all
-   * @param byList candidates by where they came from: {@code pinned}, {@code eq}, {@code contains}, {@code fallback}
+   * @param byList candidates by where they came from: {@code pinned}, {@code eq}, {@code contains}, {@code fallback},
+   *     then, where any came from them, {@code range}, {@code changed}, {@code absent}
    * @param mostEvaluatedWithoutMatch the subscriptions evaluated most often without matching, worst
    *     first (at most ten)
    */
@@ -159,7 +165,7 @@ public record SetStats(int subscriptions, int pinned, int eq, int contains, int 
 
   /**
    * As JSON, with the two guard figures at the top: {@code {"subscriptions", "evaluatedForEveryEvent",
-   * "candidatesPerEvent" (null without samples), "pinned", "eq", "contains", "severalLists",
+   * "candidatesPerEvent" (null without samples), "pinned", "eq", "contains", "severalLists", "loose",
    * "unindexed": [...], "fields": [...], "retainedBytesEstimate", "warnings", "samples"}}.
    *
    * @return the statistics as a JSON object
@@ -174,6 +180,7 @@ public record SetStats(int subscriptions, int pinned, int eq, int contains, int 
     m.put("eq", JsonValue.of(eq));
     m.put("contains", JsonValue.of(contains));
     m.put("severalLists", JsonValue.of(severalLists));
+    m.put("loose", JsonValue.of(loose));
     List<JsonValue> u = new ArrayList<>();
     for (Unindexed x : unindexed) {
       u.add(obj("id", JsonValue.of(x.id()), "gate", JsonValue.of(x.gate()), "pointer", JsonValue.of(x.pointer()), "reason", JsonValue.of(x.reason())));

@@ -24,6 +24,8 @@ class SetStatsTest {
     set.add("ranges", sub(cond("priority", Operator.GTE, JsonValue.of(3), State.NEW_STATE)));
     set.add("or-with-range", sub(Connector.OR, eq("ownerID", JsonValue.of("u4")), cond("status", Operator.NE, JsonValue.of("CPL"), State.NEW_STATE)));
     set.add("everything", sub());
+    set.add("not-contains", sub(cond("name", Operator.NOT_CONTAINS, JsonValue.of("x"), State.NEW_STATE)));
+    set.add("or-without-key", sub(Connector.OR, eq("ownerID", JsonValue.of("u5")), cond("name", Operator.NOT_CONTAINS, JsonValue.of("z"), State.NEW_STATE)));
     return set;
   }
 
@@ -31,11 +33,12 @@ class SetStatsTest {
   void stats_placements_countEachIndexStructure() {
     SetStats s = examples().stats();
 
-    assertThat(s.subscriptions()).isEqualTo(8);
+    assertThat(s.subscriptions()).isEqualTo(10);
     assertThat(s.pinned()).isEqualTo(1);
     assertThat(s.eq()).isEqualTo(2);
     assertThat(s.contains()).isEqualTo(1);
-    assertThat(s.severalLists()).isEqualTo(1);
+    assertThat(s.severalLists()).isEqualTo(2); // either; or-with-range (ownerID's eq, status's presence for the ne)
+    assertThat(s.loose()).isEqualTo(1); // ranges
     assertThat(s.evaluatedForEveryEvent()).isEqualTo(3);
     assertThat(s.candidatesPerEvent()).isNaN();
     assertThat(s.samples()).isNull();
@@ -46,21 +49,24 @@ class SetStatsTest {
   void stats_unindexed_nameTheFilterAndWhy() {
     List<SetStats.Unindexed> u = examples().stats().unindexed();
 
-    assertThat(u).extracting(SetStats.Unindexed::id).containsExactly("ranges", "or-with-range", "everything");
-    assertThat(u.get(0)).isEqualTo(new SetStats.Unindexed("ranges", "TASK UPDATE", "/filters",
-        "none of its filters is indexed (eq, in, contains, startsWith, endsWith, like or notIn on values): /filters/0 priority gte 3 (ranges are not indexed)"));
-    assertThat(u.get(1).pointer()).isEqualTo("/filters/1");
-    assertThat(u.get(1).reason()).isEqualTo("an OR branch without an index key: status ne \"CPL\" (ne is not indexed)");
-    assertThat(u.get(2).reason()).isEqualTo("no filters: every event of the gate matches");
+    assertThat(u).extracting(SetStats.Unindexed::id).containsExactly("everything", "not-contains", "or-without-key");
+    assertThat(u.get(1)).isEqualTo(new SetStats.Unindexed("not-contains", "TASK UPDATE", "/filters",
+        "none of its filters is indexed (eq, in, contains, startsWith, endsWith, like, notIn, ne, ranges, changed, exists or notExists): "
+            + "/filters/0 name notContains \"x\" (notContains is not indexed)"));
+    assertThat(u.get(2).pointer()).isEqualTo("/filters/1");
+    assertThat(u.get(2).reason()).isEqualTo("an OR branch without an index key: name notContains \"z\" (notContains is not indexed)");
+    assertThat(u.get(0).reason()).isEqualTo("no filters: every event of the gate matches");
   }
 
   @Test
   void stats_fields_distinctKeysAndListings() {
     List<SetStats.IndexedField> f = examples().stats().fields();
 
-    assertThat(f).contains(new SetStats.IndexedField("TASK UPDATE", "eq", "newState", "ownerID", 3, 3),
+    assertThat(f).contains(new SetStats.IndexedField("TASK UPDATE", "eq", "newState", "ownerID", 4, 4),
         new SetStats.IndexedField("TASK UPDATE", "eq", "newState", "projectID", 1, 1),
-        new SetStats.IndexedField("TASK UPDATE", "contains", "newState", "name", 1, 1));
+        new SetStats.IndexedField("TASK UPDATE", "contains", "newState", "name", 1, 1),
+        new SetStats.IndexedField("TASK UPDATE", "range", "newState", "priority", 1, 1),
+        new SetStats.IndexedField("TASK UPDATE", "present", "newState", "status", 1, 1));
   }
 
   @Test
@@ -72,14 +78,15 @@ class SetStatsTest {
 
     SetStats s = examples().stats(samples);
 
-    // t1: by-owner + 3 fallbacks; t2: by-owner-2, by-name + 3; t9: pinned + 3
+    // t1: by-owner + 3 fallbacks; t2: by-owner-2, by-name, ranges (priority 5 >= 3) + 3; t9: pinned + 3 (no status: or-with-range's
+    // presence listing is not reached)
     assertThat(s.samples().events()).isEqualTo(3);
-    assertThat(s.samples().candidates()).isEqualTo(13);
-    assertThat(s.candidatesPerEvent()).isEqualTo(13 / 3.0);
+    assertThat(s.samples().candidates()).isEqualTo(14);
+    assertThat(s.candidatesPerEvent()).isEqualTo(14 / 3.0);
     assertThat(s.samples().byList()).containsEntry("fallback", 9L).containsEntry("eq", 2L).containsEntry("contains", 1L)
-        .containsEntry("pinned", 1L);
-    assertThat(s.samples().mostEvaluatedWithoutMatch()).containsExactly(new SetStats.Evaluated("or-with-range", 3, 0),
-        new SetStats.Evaluated("ranges", 3, 1), new SetStats.Evaluated("by-owner", 1, 0));
+        .containsEntry("pinned", 1L).containsEntry("range", 1L).doesNotContainKey("changed");
+    assertThat(s.samples().mostEvaluatedWithoutMatch()).containsExactly(new SetStats.Evaluated("by-owner", 1, 0),
+        new SetStats.Evaluated("not-contains", 3, 2));
     assertThat(s.samples().matches()).isEqualTo(examples().match(samples.get(0)).size() + examples().match(samples.get(1)).size()
         + examples().match(samples.get(2)).size());
   }
@@ -89,7 +96,7 @@ class SetStatsTest {
     SubscriptionSet set = new SubscriptionSet();
     List<String> none = new ArrayList<>();
     for (int i = 0; i < SetStats.MANY_UNINDEXED; i++) {
-      set.add("r" + i, sub(cond("priority", Operator.GT, JsonValue.of(i), State.NEW_STATE)));
+      set.add("r" + i, sub(cond("name", Operator.NOT_CONTAINS, JsonValue.of("w" + i), State.NEW_STATE)));
       none.add("r" + i);
     }
     assertThat(set.stats().warnings()).singleElement().asString()
@@ -104,6 +111,7 @@ class SetStatsTest {
 
     assertThat(new ArrayList<>(j.members().keySet()).subList(0, 3)).containsExactly("subscriptions", "evaluatedForEveryEvent", "candidatesPerEvent");
     assertThat(j.get("evaluatedForEveryEvent")).isEqualTo(JsonValue.of(3));
+    assertThat(j.get("loose")).isEqualTo(JsonValue.of(1));
     assertThat(j.get("candidatesPerEvent")).isEqualTo(new JsonValue.Num(new java.math.BigDecimal("4")));
   }
 }

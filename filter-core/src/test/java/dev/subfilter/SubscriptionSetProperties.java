@@ -106,6 +106,32 @@ class SubscriptionSetProperties {
 
   /** A generated subscription, maybe reshaped around an eq condition, maybe with a vendor event name. */
   static Arbitrary<Subscription> subscriptions() {
+    return Arbitraries.frequencyOf(Tuple.of(10, keyedSubscriptions()), Tuple.of(3, looseSubscriptions()));
+  }
+
+  /**
+   * Subscriptions with nothing selective (issue 14): one to three conditions, under AND or OR, each
+   * a range on a number, a numeric string, a date-time or a plain string, a {@code ne}, {@code
+   * changed}, {@code exists} or {@code notExists}; what the range, change, presence and absence
+   * postings hold.
+   */
+  static Arbitrary<Subscription> looseSubscriptions() {
+    Arbitrary<Operator> ranges = Arbitraries.of(Operator.GT, Operator.GTE, Operator.LT, Operator.LTE);
+    Arbitrary<JsonValue> bounds = Arbitraries.frequencyOf(Tuple.of(4, SubscriptionArbitraries.number()),
+        Tuple.of(2, SubscriptionArbitraries.numericString()), Tuple.of(3, SubscriptionArbitraries.dateTime()),
+        Tuple.of(1, SubscriptionArbitraries.plainString()));
+    Arbitrary<Filter.Condition> range = ranges.flatMap(op -> SubscriptionArbitraries.condition(op, bounds));
+    Arbitrary<Filter.Condition> other = Arbitraries.of(Operator.NE, Operator.CHANGED, Operator.EXISTS, Operator.NOT_EXISTS)
+        .flatMap(op -> SubscriptionArbitraries.condition(op, SubscriptionArbitraries.scalar()));
+    Arbitrary<Filter.Condition> condition = Arbitraries.frequencyOf(Tuple.of(3, range), Tuple.of(2, other));
+    Arbitrary<List<Filter.Condition>> conditions = Arbitraries.frequencyOf(Tuple.of(3, condition.list().ofMinSize(1).ofMaxSize(3)),
+        Tuple.of(1, other.list().ofSize(1))); // alone, a change, presence or absence is what the subscription is filed under
+    return Combinators.combine(SubscriptionArbitraries.subscription(), conditions, Arbitraries.of(Connector.class))
+        .as((s, cs, connector) -> new Subscription(s.objCode(), s.eventType(), null, connector, new ArrayList<Filter>(cs),
+            s.carried()));
+  }
+
+  private static Arbitrary<Subscription> keyedSubscriptions() {
     Arbitrary<Shape> shapes = Arbitraries.frequency(
         Tuple.of(3, Shape.AS_GENERATED), Tuple.of(3, Shape.EQ_ONLY), Tuple.of(3, Shape.EQ_AND), Tuple.of(2, Shape.EQ_IN_AND_GROUP),
         Tuple.of(1, Shape.OR_OF_ONE_AND_GROUP), Tuple.of(1, Shape.EQ_UNDER_OR), Tuple.of(4, Shape.CONTAINS_AND),
@@ -337,8 +363,9 @@ class SubscriptionSetProperties {
       assertThat(got).as("match vs one by one for %s after %s", e, context).isEqualTo(expected);
       Statistics.label("answer size").collect(got.size() == 0 ? "0" : got.size() == 1 ? "1" : got.size() <= 24 ? "2-24" : "25+");
       long[] via = {stats.pinnedMatches(), stats.eqMatches(), stats.containsMatches(), stats.prefixMatches(), stats.suffixMatches(),
-          stats.substringMatches(), stats.presenceMatches(), stats.fallbackMatches()};
-      String[] names = {"pinned", "eq", "contains", "prefix", "suffix", "substring", "presence", "fallback"};
+          stats.substringMatches(), stats.presenceMatches(), stats.fallbackMatches(), stats.rangeMatches(), stats.changedMatches(),
+          stats.absentMatches()};
+      String[] names = {"pinned", "eq", "contains", "prefix", "suffix", "substring", "presence", "fallback", "range", "changed", "absent"};
       for (int i = 0; i < via.length; i++) {
         if (via[i] > 0) {
           Statistics.label("matched via").collect(names[i]);
@@ -394,11 +421,13 @@ class SubscriptionSetProperties {
     Statistics.label("placement").coverage(cov -> coverEach(cov,
         List.of("pinned", "eq newState", "eq oldState", "contains newState", "contains oldState", "or", "fallback",
             "prefix newState", "suffix newState", "substring newState", "present newState", "eq/ignoreCase newState",
-            "contains/ignoreCase newState", "prefix/ignoreCase newState", "prefix oldState")));
+            "contains/ignoreCase newState", "prefix/ignoreCase newState", "prefix oldState", "range newState", "range oldState", "range/date-time newState",
+            "changed newState", "absent newState", "present oldState")));
     Statistics.label("or key").coverage(cov -> coverEach(cov, List.of("eq newState", "eq oldState", "contains newState", "contains oldState")));
     Statistics.label("nested key").coverage(cov -> coverEach(cov, List.of("fields step", "objects step")));
     Statistics.label("matched via").coverage(cov -> coverEach(cov,
-        List.of("pinned", "eq", "contains", "prefix", "suffix", "substring", "presence", "fallback", "or keys")));
+        List.of("pinned", "eq", "contains", "prefix", "suffix", "substring", "presence", "fallback", "or keys", "range", "changed",
+            "absent")));
     Statistics.label("extended operator").coverage(cov -> coverEach(cov, List.of("startsWith", "endsWith", "like", "in", "notIn", "ignoreCase")));
     Statistics.label("or candidates").coverage(cov -> coverEach(cov, List.of("reached once", "reached via several keys, evaluated once")));
     Statistics.label("update").coverage(cov -> coverEach(cov, List.of("add", "replace", "remove", "remove absent")));

@@ -32,8 +32,10 @@ import org.openjdk.jmh.runner.options.VerboseMode;
  * <ol>
  *   <li>Deterministic figures: index counters on the seeded workload ({@link
  *       SubscriptionSet#match(Event, SubscriptionSet.MatchCounters)} over 4,096 events, 10,000 and
- *       100 subscriptions): candidates evaluated per event, and fallback candidates per event (the
- *       subscriptions evaluated for every event of their gate).
+ *       100 subscriptions, of the STANDARD and of the {@link Workload.Style#LOOSE} set): candidates
+ *       evaluated per event, and fallback candidates per event (the subscriptions evaluated for every
+ *       event of their gate); for LOOSE at 10,000 also candidates ÷ (2 × matches + 4), issue 14's
+ *       target as a ratio.
  *   <li>Bytes allocated per event, JMH's {@code -prof gc} ({@code gc.alloc.rate.norm}) for {@link
  *       GuardBenchmark}'s paths: compiled evaluation, set matching on read events, the streaming
  *       read of one subscription and of the set.
@@ -64,6 +66,10 @@ public final class Guard {
       new Figure("counters.10000.fallbackPerEvent", true, "5%+0.05", "fallback candidates per event (evaluated for every event of their gate), 10,000"),
       new Figure("counters.100.candidatesPerEvent", true, "5%+0.05", "candidates evaluated per event, 100 subscriptions"),
       new Figure("counters.100.fallbackPerEvent", true, "5%+0.05", "fallback candidates per event, 100"),
+      new Figure("counters.loose.10000.candidatesPerEvent", true, "5%+0.05", "candidates evaluated per event, 10,000 LOOSE-style subscriptions"),
+      new Figure("counters.loose.10000.fallbackPerEvent", true, "5%+0.05", "fallback candidates per event, 10,000 LOOSE-style"),
+      new Figure("counters.loose.10000.overTarget", true, "5%+0.02", "candidates ÷ (2 × matches + 4) per event, 10,000 LOOSE-style (issue 14 target ≤ 1)"),
+      new Figure("counters.loose.100.candidatesPerEvent", true, "5%+0.05", "candidates evaluated per event, 100 LOOSE-style"),
       new Figure("alloc.compiled.bytesPerEvent", true, "10%+8", "B/event, compiled evaluation of one subscription (read events)"),
       new Figure("alloc.setRead.bytesPerEvent", true, "10%+8", "B/event, 10,000-subscription set on read events"),
       new Figure("alloc.streamingOne.bytesPerEvent", true, "10%+64", "B/event, bytes → decision, streaming, one subscription"),
@@ -150,6 +156,20 @@ public final class Guard {
       measured.put("counters." + size + ".candidatesPerEvent", c.candidates() / n);
       measured.put("counters." + size + ".fallbackPerEvent", c.fallbackCandidates() / n);
       info.put("matches per event, " + size + " subscriptions", fmt(c.matches() / n));
+    }
+    for (int size : new int[] {10_000, 100}) {
+      SubscriptionSet set = new Fixture(size, 1, Workload.Style.LOOSE).set;
+      SubscriptionSet.MatchCounters c = new SubscriptionSet.MatchCounters();
+      for (Event e : events) {
+        set.match(e, c);
+      }
+      double n = c.events();
+      measured.put("counters.loose." + size + ".candidatesPerEvent", c.candidates() / n);
+      if (size == 10_000) {
+        measured.put("counters.loose.10000.fallbackPerEvent", c.fallbackCandidates() / n);
+        measured.put("counters.loose.10000.overTarget", c.candidates() / (2 * c.matches() + 4 * n));
+      }
+      info.put("matches per event, " + size + " LOOSE-style subscriptions", fmt(c.matches() / n));
     }
   }
 

@@ -61,8 +61,17 @@ public final class Workload {
     /** With startsWith, endsWith, like, in, notIn and ignoreCase where STANDARD has eq (and ne, contains). */
     EXTENDED,
     /** The EXTENDED set with every extended condition written with eq (or ne, contains): the same matches. */
-    EQ_TWIN
+    EQ_TWIN,
+    /**
+     * The STANDARD set with every {@link #LOOSE_EVERY}th subscription (12.5 %, also of any prefix
+     * of 8 or more) replaced by a loose one: nothing to anchor on, only ranges on numbers and
+     * date-times, {@code ne}, {@code changed}, {@code exists}/{@code notExists}, or ORs of those.
+     */
+    LOOSE
   }
+
+  /** In {@link Style#LOOSE}, subscription {@code i} is loose when {@code i % LOOSE_EVERY == LOOSE_EVERY - 1}. */
+  public static final int LOOSE_EVERY = 8;
 
   /** Field kinds of newState as generated: which translations to event-ruler are exact. */
   public enum Kind { STRING, NUMBER, DATE, ARRAY, OBJECT }
@@ -373,6 +382,61 @@ public final class Workload {
     return cond(field, "eq", v);
   }
 
+  /** Whether subscription {@code id} ({@code s00007}, ...) is a loose one in {@link Style#LOOSE}. */
+  public static boolean loose(String id) {
+    return Integer.parseInt(id.substring(1)) % LOOSE_EVERY == LOOSE_EVERY - 1;
+  }
+
+  /**
+   * A loose subscription's filters: what real accounts write without an id ("every TASK whose
+   * priority is above 3", "status changed"), each matching a few to a few tens of percent of the
+   * events of its gate.
+   */
+  private void loose(SplittableRandom r, ObjectNode s, ArrayNode f) {
+    switch (r.nextInt(12)) {
+      case 0 -> f.add(r.nextBoolean() ? cond("priority", "gt", 3) : cond("priority", "gte", 4)); // "priority above 3"
+      case 1 -> f.add(cond("percentComplete", r.nextBoolean() ? "gte" : "gt", 85 + r.nextInt(15)));
+      case 2 -> { // a band of reference numbers
+        int lo = 1000 + r.nextInt(85_000);
+        f.add(cond("referenceNumber", "gte", lo));
+        f.add(cond("referenceNumber", r.nextBoolean() ? "lt" : "lte", lo + 2000 + r.nextInt(4000)));
+      }
+      case 3 -> f.add(cond("workRequired", r.nextBoolean() ? "lt" : "lte", 60 * (1 + r.nextInt(4))));
+      case 4 -> f.add(cond("plannedCompletionDate", "gt", date(r, 90)));
+      case 5 -> { // a window of last updates
+        f.add(cond("lastUpdateDate", "gte", date(r, 40)));
+        f.add(cond("lastUpdateDate", "lt", date(r, 55)));
+      }
+      case 6 -> { // ne with a range
+        f.add(cond("status", "ne", pick(r, STATUSES)));
+        f.add(cond("priority", "gte", 4));
+      }
+      case 7 -> f.add(cond(pick(r, new String[] {"status", "ownerID", "priority", "name"}), "changed", (JsonNode) null));
+      case 8 -> { // a custom field's presence with a range
+        f.add(cond("DE:Approved", r.nextBoolean() ? "exists" : "notExists", (JsonNode) null));
+        f.add(cond("percentComplete", "gte", 80 + r.nextInt(20)));
+      }
+      case 9 -> { // OR of ranges
+        s.put("filterConnector", "OR");
+        f.add(cond("priority", "gte", 4));
+        f.add(cond("percentComplete", "gt", 95 + r.nextInt(5)));
+      }
+      case 10 -> { // OR of a change and a range, under an AND with ne
+        f.add(cond("status", "ne", "CPL"));
+        f.add(group("OR", cond("status", "changed", (JsonNode) null), cond("workRequired", "lte", 60)));
+      }
+      default -> { // notExists or ne with a range
+        if (r.nextBoolean()) {
+          f.add(cond("DE:Approved", "notExists", (JsonNode) null));
+          f.add(cond("plannedCompletionDate", "lt", date(r, 42)));
+        } else {
+          f.add(cond("status", "ne", pick(r, STATUSES)));
+          f.add(cond("referenceNumber", "gte", 85_000 + r.nextInt(5000)));
+        }
+      }
+    }
+  }
+
   private ObjectNode subscription(SplittableRandom r, String id, boolean first, Style style) {
     ObjectNode s = NODES.objectNode();
     s.put("id", id);
@@ -381,6 +445,14 @@ public final class Workload {
     s.put("eventType", type);
     s.put("url", "https://hooks.example.com/" + id);
     ArrayNode f = NODES.arrayNode();
+    if (style == Style.LOOSE) {
+      if (loose(id)) {
+        loose(r, s, f);
+        s.set("filters", f);
+        return s;
+      }
+      style = Style.STANDARD; // the other 7 of 8 are the STANDARD subscriptions
+    }
     int kind = r.nextInt(20);
     if (first) {
       kind = 0; // the 1-subscription set: an exact anchor, so event-ruler has one rule to run too

@@ -65,4 +65,31 @@ class WorkloadTest {
     assertTrue(mean >= 2 && mean <= 15, "mean matches per event " + mean);
     assertTrue(none < f.events.size() / 3, "events matching nothing: " + none);
   }
+
+  @Test
+  void looseStyle_aneighthOfEachSetIsLoose_restIsStandard() {
+    Workload w = Workload.standard();
+    java.util.Set<String> allowed = java.util.Set.of("gt", "gte", "lt", "lte", "ne", "changed", "exists", "notExists");
+    for (int n : new int[] {100, 10_000}) {
+      Map<String, String> loose = w.subscriptions(n, Workload.Style.LOOSE);
+      Map<String, String> standard = w.subscriptions(n);
+      int count = 0;
+      for (Map.Entry<String, String> e : loose.entrySet()) {
+        if (!Workload.loose(e.getKey())) {
+          assertEquals(standard.get(e.getKey()), e.getValue(), e.getKey());
+          continue;
+        }
+        count++;
+        assertTrue(!e.getValue().contains("\"objId\""), e.getValue());
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"comparison\":\"(\\w+)\"").matcher(e.getValue());
+        int conditions = 0;
+        while (m.find()) {
+          conditions++;
+          assertTrue(allowed.contains(m.group(1)), e.getValue());
+        }
+        assertTrue(conditions > 0, e.getValue());
+      }
+      assertTrue(count >= n / 10, n + ": " + count + " loose");
+    }
+  }
 }

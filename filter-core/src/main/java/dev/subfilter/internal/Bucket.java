@@ -30,7 +30,7 @@ final class Bucket {
     this.eqCounts = eqCounts;
   }
 
-  MatchRun match(Event e, MatchRun run, SubscriptionIndex.Counters counters) {
+  MatchRun match(Event e, MatchRun run, IndexCounters counters) {
     String objId = e.objId();
     if (objId != null && !pinned.isEmpty()) {
       Entry[] l = pinned.get(objId);
@@ -41,15 +41,7 @@ final class Bucket {
     if (postings.length > 0) {
       JsonModel m = e.model();
       for (IndexedField f : postings) {
-        Object state = f.old ? e.oldState() : e.newState();
-        if (state == null) {
-          continue; // unknown old state: every oldState condition is false
-        }
-        Object node = f.lookup(m, state);
-        if (node == null) {
-          continue; // absent: every indexed condition is false
-        }
-        run = f.path.nested() ? f.walk(e, m, node, 0, run, counters) : f.atLeaf(e, m, node, run, counters);
+        run = f.reach(e, m, run, counters);
       }
     }
     if (fallback.length > 0) {

@@ -66,7 +66,7 @@ final class ContainsPostings extends IndexedField {
   }
 
   @Override
-  MatchRun atLeaf(Event e, JsonModel m, Object node, MatchRun run, SubscriptionIndex.Counters counters) {
+  MatchRun atLeaf(Event e, JsonModel m, Object node, MatchRun run, IndexCounters counters) {
     JsonModel.Kind kind = m.kind(node);
     if (kind == JsonModel.Kind.STRING) {
       Scanner s = scanner();

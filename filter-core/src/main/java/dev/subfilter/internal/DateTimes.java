@@ -22,6 +22,16 @@ final class DateTimes {
   }
 
   /**
+   * The instant of the date-time {@code s} in epoch seconds, rounded to a double (monotone: a
+   * later instant never gives a smaller key), or {@link Double#NaN} when {@code s} is not a
+   * date-time; allocates nothing. The range index's sort key.
+   */
+  static double epochSeconds(String s) {
+    long secs = dateTimeField(s, false);
+    return secs == NONE ? Double.NaN : secs + dateTimeField(s, true) * 1e-9;
+  }
+
+  /**
    * {@code -1, 0, 1} as the date-time {@code s} is before, at or after {@code c}, or {@link
    * Values#INCOMPARABLE} when {@code s} is not a date-time ({@link #parseDateTime}); allocates nothing.
    */

@@ -24,7 +24,7 @@ final class EqPostings extends IndexedField {
   }
 
   @Override
-  MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, SubscriptionIndex.Counters counters) {
+  MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, IndexCounters counters) {
     if (m.kind(leaf) != JsonModel.Kind.ARRAY) {
       Entry[] l = get(m, leaf);
       return l == null ? run : MatchRun.evaluate(l, e, run, counters, MatchRun.Source.EQ);

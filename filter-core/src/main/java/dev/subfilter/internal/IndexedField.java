@@ -33,6 +33,9 @@ abstract class IndexedField {
       case PREFIX, SUFFIX -> new PrefixPostings(k.kind, k.old, k.path, k.folded, HashTrie.empty(), 0);
       case SUBSTRING -> new SubstringPostings(k.old, k.path, k.folded, HashTrie.empty(), 0);
       case PRESENT -> new PresencePostings(k.old, k.path, Entry.NONE);
+      case RANGE -> RangePostings.empty(k.old, k.path, k.dates);
+      case CHANGED -> new ChangedPostings(k.path, Entry.NONE);
+      case ABSENT -> new AbsencePostings(k.old, k.path, Entry.NONE);
     };
   }
 
@@ -50,8 +53,26 @@ abstract class IndexedField {
     return path.field(m, state);
   }
 
+  /**
+   * Adds the candidates these postings find in {@code e}: by default those of each node the path
+   * reaches in the state they read (none when the state is unknown or the field absent: every
+   * condition listed here is then false). Postings that read something else (both states, an
+   * absence) override it.
+   */
+  MatchRun reach(Event e, JsonModel m, MatchRun run, IndexCounters counters) {
+    Object state = old ? e.oldState() : e.newState();
+    if (state == null) {
+      return run; // unknown old state: every oldState condition is false
+    }
+    Object node = lookup(m, state);
+    if (node == null) {
+      return run; // absent: every indexed condition is false
+    }
+    return path.nested() ? walk(e, m, node, 0, run, counters) : atLeaf(e, m, node, run, counters);
+  }
+
   /** Adds the candidates these postings find for {@code leaf}, a node the path reaches. */
-  abstract MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, SubscriptionIndex.Counters counters);
+  abstract MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, IndexCounters counters);
 
   /**
    * {@link #atLeaf} for every node the path reaches from the field's {@code node}, descending as
@@ -59,7 +80,7 @@ abstract class IndexedField {
    * an array; absent members and other kinds reach nothing). Recursion depth is the path's
    * length, which maxValueDepth bounds.
    */
-  final MatchRun walk(Event e, JsonModel m, Object node, int step, MatchRun run, SubscriptionIndex.Counters counters) {
+  final MatchRun walk(Event e, JsonModel m, Object node, int step, MatchRun run, IndexCounters counters) {
     if (step == path.depth()) {
       return atLeaf(e, m, node, run, counters);
     }

@@ -24,13 +24,19 @@ import java.util.List;
  *             Listing.Kind#SUBSTRING}), whichever is longest (ties in that order); without
  *             a star its literal as a prefix (equality implies it); without any literal the empty
  *             prefix, which every string has;
- *         <li>{@code notIn} by the value's presence ({@link Listing.Kind#PRESENT}).
+ *         <li>{@code notIn} by the value's presence ({@link Listing.Kind#PRESENT});
+ *         <li>{@code gt gte lt lte} on a number or a date-time by its bound ({@link
+ *             Listing.Kind#RANGE}, {@link RangeCover}; a lower and an upper bound of one AND on
+ *             one field as one band), on any other fieldValue by the field's presence;
+ *         <li>{@code ne} and {@code exists} by the field's presence, {@code notExists} by its
+ *             absence ({@link Listing.Kind#ABSENT}), {@code changed} by the field differing
+ *             between the states ({@link Listing.Kind#CHANGED}).
  *       </ul>
  *       With {@code ignoreCase} the listing is folded: the values and texts are the folded
  *       fieldValue's, and events' strings are looked up folded. A nested fieldValue is covered by
  *       the cover of any one of its leaves (all must hold), at that leaf's {@link IndexPath}. Any
- *       other condition ({@code ne}, ranges, {@code notContains}, {@code containsOnly}, {@code
- *       changed}, {@code exists}, {@code notExists}, {@code contains null} or an array) has no cover.
+ *       other condition ({@code notContains}, {@code containsOnly}, {@code contains null} or an
+ *       array) has no cover.
  *   <li>An AND (top-level AND, a list of one filter, AND groups: {@link Plan.Junction#terms}) is
  *       covered by the cover of <em>any one</em> of its terms, since every match satisfies all of
  *       them: the cheapest is chosen (below).
@@ -52,8 +58,11 @@ import java.util.List;
  * text is reached by many strings, whatever the subscriptions say: {@code ""} by all), and is
  * {@code 8^-length} alone while fewer than {@link #MIN_COUNTED} are counted on the path. Contains,
  * substring and presence listings count as 1, the worst share: anything else is preferred over
- * them. Ties go to the fewer listings, then (one listing) by kind: eq, then prefix, suffix,
- * contains and substring by the longer text, then presence; among eq listings the path with more
+ * them, and so do range, change and absence listings (no counts say how many events reach them).
+ * Before any cost, a cover with fewer range, change, presence and absence listings wins (they say
+ * the least about which events reach them). Ties go to the fewer listings, then (one listing) by kind: eq, then prefix, suffix, contains and
+ * substring by the longer text, then a range (a band before a one-sided one), a change, then
+ * presence and absence; among eq listings the path with more
  * distinct values, the shorter list at the time; newState over oldState; and the first written.
  *
  * <p>Bounded: covers of more listings than {@link #MAX_KEYS} plus the values of the subscription's
@@ -83,15 +92,26 @@ final class KeyChooser {
     final int distinct;
     final int list;
 
+    /** Its listings that say nothing selective: ranges, changes, presence, absence. */
+    final int loose;
+
     Choice(List<Listing> keys, double cost, int distinct, int list) {
       this.keys = keys;
       this.cost = cost;
       this.distinct = distinct;
       this.list = list;
+      int n = 0;
+      for (Listing k : keys) {
+        n += rank(k.kind) >= 2 ? 1 : 0;
+      }
+      this.loose = n;
     }
 
     /** Whether this is strictly better than {@code o}. */
     boolean beats(Choice o) {
+      if (loose != o.loose) {
+        return loose < o.loose; // a cover of values or texts, however wide, before one that reaches events by a range or a field's presence
+      }
       if (cost != o.cost) {
         return cost < o.cost;
       }
@@ -115,6 +135,8 @@ final class KeyChooser {
         }
       } else if (a.literal != null && a.literal.length() != b.literal.length()) {
         return a.literal.length() > b.literal.length();
+      } else if (a.kind == Listing.Kind.RANGE && band(a) != band(b)) {
+        return band(a);
       }
       if (a.old != b.old) {
         return !a.old;
@@ -123,11 +145,17 @@ final class KeyChooser {
     }
   }
 
-  /** Eq first; then the listings under a text (the longer text first); presence last. */
+  private static boolean band(Listing x) {
+    return !Double.isInfinite(x.lo) && !Double.isInfinite(x.hi);
+  }
+
+  /** Eq first; then the listings under a text (the longer text first); a range (a band first); a change; presence and absence last. */
   private static int rank(Listing.Kind k) {
     return switch (k) {
       case EQ -> 0;
-      case PRESENT -> 2;
+      case RANGE -> 2;
+      case CHANGED -> 3;
+      case PRESENT, ABSENT -> 4;
       default -> 1;
     };
   }
@@ -179,6 +207,12 @@ final class KeyChooser {
         c = cover(b, (Plan.Junction) n, depth + 1, cap);
       }
       if (c != null && c.keys.size() <= cap && (best == null || c.beats(best))) {
+        best = c;
+      }
+    }
+    for (Listing x : RangeCover.bands(b, j.terms())) {
+      Choice c = new Choice(List.of(x), share(b, x), 0, 0);
+      if (best == null || c.beats(best)) {
         best = c;
       }
     }
@@ -242,11 +276,23 @@ final class KeyChooser {
   /** The cover of a condition, or {@code null} when it has none. */
   private static Choice single(Bucket b, Plan.Test t) {
     switch (t.op) {
-      case EQ, CONTAINS, IN, NOT_IN, STARTS_WITH, ENDS_WITH, LIKE:
+      case EQ, CONTAINS, IN, NOT_IN, STARTS_WITH, ENDS_WITH, LIKE, GT, GTE, LT, LTE:
         return leaf(b, t, IndexPath.of(t.field.name()), t.operand, 0);
+      case NE, EXISTS:
+        return whole(b, Listing.Kind.PRESENT, t.old, t.field.name()); // ne, like every value test, is false on an absent field
+      case NOT_EXISTS:
+        return whole(b, Listing.Kind.ABSENT, t.old, t.field.name());
+      case CHANGED:
+        return whole(b, Listing.Kind.CHANGED, false, t.field.name());
       default:
         return null;
     }
+  }
+
+  /** A one-listing cover of a field as a whole: its presence, absence or change. */
+  private static Choice whole(Bucket b, Listing.Kind kind, boolean old, String field) {
+    Listing x = new Listing(kind, old, b.shared(IndexPath.of(field)), false, null, null);
+    return new Choice(List.of(x), share(b, x), 0, 0);
   }
 
   /**
@@ -312,6 +358,13 @@ final class KeyChooser {
       }
       case NOT_IN:
         return new Choice(List.of(new Listing(Listing.Kind.PRESENT, old, path, false, null, null)), 1.0, 0, 0);
+      case GT, GTE, LT, LTE: {
+        Listing x = RangeCover.of(old, path, t.op, (Constant) operand);
+        if (x == null) {
+          return whole(b, Listing.Kind.PRESENT, old, t.field.name()); // a string or boolean bound: the field must be there
+        }
+        return new Choice(List.of(x), share(b, x), 0, 0);
+      }
       default:
         throw new AssertionError("no cover for " + t.op);
     }
@@ -410,7 +463,8 @@ final class KeyChooser {
         }
         why.add(w[0] + " " + w[1]);
       }
-      return new String[] {j.pointer, "none of its filters is indexed (eq, in, contains, startsWith, endsWith, like or notIn on values): " + String.join("; ", why)};
+      return new String[] {j.pointer, "none of its filters is indexed (eq, in, contains, startsWith, endsWith, like, notIn, ne, ranges, "
+          + "changed, exists or notExists): " + String.join("; ", why)};
     }
     for (Plan.Node n : j.terms()) {
       if (n instanceof Plan.Test t) {
@@ -428,10 +482,7 @@ final class KeyChooser {
   private static String reason(Plan.Test t) {
     return Explainer.describe(t.source) + " (" + switch (t.op) {
       case EQ, CONTAINS, IN, NOT_IN, STARTS_WITH, ENDS_WITH, LIKE -> t.op.token() + " is indexed on a scalar value, not null or an array";
-      case NE -> "ne is not indexed";
-      case GT, GTE, LT, LTE -> "ranges are not indexed";
-      case CHANGED -> "changed is not indexed";
-      case EXISTS, NOT_EXISTS -> t.op.token() + " is not indexed";
+      case NE, GT, GTE, LT, LTE, CHANGED, EXISTS, NOT_EXISTS -> t.op.token() + " is indexed"; // single() always covers them
       case NOT_CONTAINS -> "notContains is not indexed";
       case CONTAINS_ONLY -> "containsOnly is not indexed";
     } + ")";

@@ -13,7 +13,7 @@ import java.util.RandomAccess;
  * meets no such candidate allocates nothing. Unmodifiable once returned (never written again).
  */
 final class MatchRun extends AbstractList<String> implements RandomAccess {
-  /** Where a candidate came from, for {@link SubscriptionIndex.Counters}. */
+  /** Where a candidate came from, for {@link IndexCounters}. */
   enum Source {
     PINNED,
     EQ,
@@ -22,6 +22,9 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
     SUFFIX,
     SUBSTRING,
     PRESENT,
+    RANGE,
+    CHANGED,
+    ABSENT,
     FALLBACK
   }
 
@@ -38,29 +41,35 @@ final class MatchRun extends AbstractList<String> implements RandomAccess {
    * @param counters {@code null}, or what to count this in
    * @return {@code run}, or the run created
    */
-  static MatchRun evaluate(Entry[] list, Event e, MatchRun run, SubscriptionIndex.Counters counters, Source source) {
+  static MatchRun evaluate(Entry[] list, Event e, MatchRun run, IndexCounters counters, Source source) {
     for (Entry x : list) {
-      if (x.multi) {
-        if (run == null) {
-          run = new MatchRun();
-        }
-        if (!run.firstReach(x)) {
-          if (counters != null) {
-            counters.deduped++;
-          }
-          continue;
-        }
+      run = evaluate(x, e, run, counters, source);
+    }
+    return run;
+  }
+
+  /** {@link #evaluate(Entry[], Event, MatchRun, IndexCounters, Source)} of one entry. */
+  static MatchRun evaluate(Entry x, Event e, MatchRun run, IndexCounters counters, Source source) {
+    if (x.multi) {
+      if (run == null) {
+        run = new MatchRun();
       }
-      boolean matches = x.sub.matches(e);
-      if (matches) {
-        if (run == null) {
-          run = new MatchRun();
+      if (!run.firstReach(x)) {
+        if (counters != null) {
+          counters.deduped++;
         }
-        run.add(x);
+        return run;
       }
-      if (counters != null) {
-        counters.count(source, x, matches);
+    }
+    boolean matches = x.sub.matches(e);
+    if (matches) {
+      if (run == null) {
+        run = new MatchRun();
       }
+      run.add(x);
+    }
+    if (counters != null) {
+      counters.count(source, x, matches);
     }
     return run;
   }

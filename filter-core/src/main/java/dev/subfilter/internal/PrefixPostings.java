@@ -50,7 +50,7 @@ final class PrefixPostings extends IndexedField {
   }
 
   @Override
-  MatchRun atLeaf(Event e, JsonModel m, Object node, MatchRun run, SubscriptionIndex.Counters counters) {
+  MatchRun atLeaf(Event e, JsonModel m, Object node, MatchRun run, IndexCounters counters) {
     JsonModel.Kind k = m.kind(node);
     if (k == JsonModel.Kind.STRING) {
       return walk(walker(), m.text(node), null, e, run, counters);
@@ -70,7 +70,7 @@ final class PrefixPostings extends IndexedField {
   }
 
   /** Evaluates the lists of every key that {@code s} begins (ends) with, each once per event. */
-  private MatchRun walk(Walker w, String s, Reached seen, Event e, MatchRun run, SubscriptionIndex.Counters counters) {
+  private MatchRun walk(Walker w, String s, Reached seen, Event e, MatchRun run, IndexCounters counters) {
     MatchRun.Source source = kind == Listing.Kind.SUFFIX ? MatchRun.Source.SUFFIX : MatchRun.Source.PREFIX;
     PrefixTrie t = w.trie;
     int u = 0;

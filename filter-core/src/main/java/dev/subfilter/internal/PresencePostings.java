@@ -22,7 +22,7 @@ final class PresencePostings extends IndexedField {
   }
 
   @Override
-  MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, SubscriptionIndex.Counters counters) {
+  MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, IndexCounters counters) {
     return MatchRun.evaluate(entries, e, run, counters, MatchRun.Source.PRESENT);
   }
 

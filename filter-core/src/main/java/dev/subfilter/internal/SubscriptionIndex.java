@@ -184,110 +184,34 @@ public final class SubscriptionIndex {
     }
   }
 
-  // ------------------------------------------------------------------ statistics
-
   /**
-   * What this snapshot costs; see {@link dev.subfilter.SetStats}. Matches {@code samples} (may be
-   * empty) against this snapshot, counting per subscription.
+   * What this snapshot costs; see {@link dev.subfilter.SetStats} and {@link IndexStats}. Matches
+   * {@code samples} (may be empty) against this snapshot, counting per subscription.
    *
    * @param samples events to match, or {@code null} for none
    * @return the statistics
    */
   public dev.subfilter.SetStats stats(Iterable<Event> samples) {
+    return IndexStats.of(this, samples);
+  }
+
+  /** Every entry, in insertion order. */
+  Entry[] entriesBySeq() {
     List<Entry> all = new ArrayList<>(byId.size());
     byId.values(all);
     Entry[] sorted = all.toArray(Entry.NONE);
     Entry.sortBySeq(sorted, sorted.length);
-    int pinnedCount = 0;
-    int eqCount = 0;
-    int containsCount = 0;
-    int several = 0;
-    long bytes = 0;
-    List<dev.subfilter.SetStats.Unindexed> unindexed = new ArrayList<>();
-    java.util.Map<String, Integer> unindexedByGate = new java.util.LinkedHashMap<>();
-    for (Entry e : sorted) {
-      Subscription s = e.sub.subscription();
-      String gate = s.objCode() + " " + s.eventType();
-      Plan plan = Plan.of(s);
-      bytes += 360 + 170L * plan.tests().size();
-      for (Plan.Test t : plan.tests()) {
-        if (t.source.fieldValue() != null) {
-          bytes += 2L * Math.min(t.source.fieldValue().toJson().toString().length(), 1 << 20);
-        }
-      }
-      switch (e.placement) {
-        case PINNED -> pinnedCount++;
-        case FALLBACK -> {
-          Bucket b = bucket(e.vendor ? vendor : canonical, e.type(), e.objCode());
-          String[] why = KeyChooser.blocker(b, plan);
-          unindexed.add(new dev.subfilter.SetStats.Unindexed(e.id, gate, why[0], why[1]));
-          unindexedByGate.merge(gate, 1, Integer::sum);
-        }
-        default -> {
-          if (e.multi) {
-            several++;
-          } else if (e.listings()[0].kind == Listing.Kind.EQ) {
-            eqCount++;
-          } else {
-            containsCount++;
-          }
-          bytes += 48L * e.listings().length;
-        }
-      }
-    }
-    List<dev.subfilter.SetStats.IndexedField> fields = new ArrayList<>();
-    for (HashTrie<String, HashTrie<String, Bucket>> map : List.of(canonical, vendor)) {
-      List<String> types = new ArrayList<>();
-      map.keys(types);
-      java.util.Collections.sort(types);
-      for (String type : types) {
-        HashTrie<String, Bucket> codes = map.get(type);
-        List<String> objCodes = new ArrayList<>();
-        codes.keys(objCodes);
-        java.util.Collections.sort(objCodes);
-        for (String code : objCodes) {
-          Bucket b = codes.get(code);
-          for (IndexedField f : b.postings) {
-            int keys = f.distinctKeys();
-            fields.add(new dev.subfilter.SetStats.IndexedField(code + " " + type, f.kind.word + (f.folded ? " ignoreCase" : ""),
-                f.old ? "oldState" : "newState", f.path.toString(), keys, f.size));
-            bytes += (f.kind == Listing.Kind.EQ ? 64L : 96L) * keys;
-          }
-        }
-      }
-    }
-    List<String> warnings = new ArrayList<>();
-    unindexedByGate.forEach((gate, n) -> {
-      if (n >= dev.subfilter.SetStats.MANY_UNINDEXED) {
-        warnings.add(gate + ": " + n + " subscriptions are evaluated for every event of this gate; each costs what a loop over it "
-            + "costs (an eq or contains condition on a value that every match has would index it)");
-      }
-    });
-    dev.subfilter.SetStats.Samples sampled = null;
-    if (samples != null) {
-      Counters c = new Counters();
-      c.perId = new java.util.HashMap<>();
-      long n = 0;
-      for (Event ev : samples) {
-        match(ev, c);
-        n++;
-      }
-      java.util.Map<String, Long> byList = new java.util.LinkedHashMap<>();
-      byList.put("pinned", c.pinnedCandidates());
-      byList.put("eq", c.eqCandidates());
-      byList.put("contains", c.containsCandidates());
-      byList.put("fallback", c.fallbackCandidates());
-      List<dev.subfilter.SetStats.Evaluated> most = new ArrayList<>();
-      for (Entry e : sorted) {
-        long[] k = c.perId.get(e.id);
-        if (k != null && k[0] > k[1]) {
-          most.add(new dev.subfilter.SetStats.Evaluated(e.id, k[0], k[1]));
-        }
-      }
-      most.sort((a, b) -> Long.compare(b.evaluated() - b.matched(), a.evaluated() - a.matched())); // stable: insertion order on ties
-      sampled = new dev.subfilter.SetStats.Samples(n, c.candidates(), c.matches(), byList, most.subList(0, Math.min(10, most.size())));
-    }
-    return new dev.subfilter.SetStats(sorted.length, pinnedCount, eqCount, containsCount, several, unindexed, fields, bytes, warnings, sampled);
+    return sorted;
+  }
+
+  /** The bucket {@code e} lives in. */
+  Bucket bucketOf(Entry e) {
+    return bucket(e.vendor ? vendor : canonical, e.type(), e.objCode());
+  }
+
+  /** The canonical gates' buckets, then the vendor names' (each {@code type -> objCode -> bucket}). */
+  List<HashTrie<String, HashTrie<String, Bucket>>> gates() {
+    return List.of(canonical, vendor);
   }
 
   // ------------------------------------------------------------------ updates
@@ -392,7 +316,7 @@ public final class SubscriptionIndex {
   }
 
   /** The matching entries of {@code e}, unsorted ({@link MatchRun#seqAt}), or {@code null} when none matches. */
-  MatchRun run(Event e, Counters counters) {
+  MatchRun run(Event e, IndexCounters counters) {
     MatchRun run = null;
     HashTrie<String, Bucket> codes = canonical.get(e.eventType());
     if (codes != null) {
@@ -414,146 +338,11 @@ public final class SubscriptionIndex {
   }
 
   /**
-   * What {@link #match} calls evaluated: candidates and matches by where the candidate came from
-   * (a pinned objId, eq, contains, prefix, suffix, substring or presence postings, a fallback
-   * list), the candidates listed in
-   * several lists and their matches, and the reaches of such a candidate skipped because it had
-   * been evaluated for that event already. Not API: for tests and statistics. Not thread-safe.
+   * What {@link #match} calls evaluated (see {@link IndexCounters}, which holds them: the counters
+   * are the match run's, not the snapshot's). Not API: for tests and statistics. Not thread-safe.
    */
-  public static final class Counters {
-    private final long[] candidates = new long[MatchRun.Source.values().length];
-    private final long[] matches = new long[candidates.length];
-    private long multi;
-    private long multiMatches;
-    long deduped;
-
-    /** Per id, {evaluated, matched}; {@code null} unless asked for. */
-    java.util.Map<String, long[]> perId;
-
-    void count(MatchRun.Source source, Entry e, boolean matched) {
-      boolean isMulti = e.multi;
-      if (perId != null) {
-        long[] c = perId.computeIfAbsent(e.id, k -> new long[2]);
-        c[0]++;
-        if (matched) {
-          c[1]++;
-        }
-      }
-      candidates[source.ordinal()]++;
-      if (matched) {
-        matches[source.ordinal()]++;
-      }
-      if (isMulti) {
-        multi++;
-        if (matched) {
-          multiMatches++;
-        }
-      }
-    }
-
-    /** @return candidates evaluated in all */
-    public long candidates() {
-      return Arrays.stream(candidates).sum();
-    }
-
-    /** @return matches found in all */
-    public long matches() {
-      return Arrays.stream(matches).sum();
-    }
-
-    /** @return candidates evaluated from objId pins */
-    public long pinnedCandidates() {
-      return candidates[MatchRun.Source.PINNED.ordinal()];
-    }
-
-    /** @return candidates evaluated from eq postings */
-    public long eqCandidates() {
-      return candidates[MatchRun.Source.EQ.ordinal()];
-    }
-
-    /** @return candidates evaluated from contains postings */
-    public long containsCandidates() {
-      return candidates[MatchRun.Source.CONTAINS.ordinal()];
-    }
-
-    /** @return candidates evaluated from prefix postings ({@code startsWith}, a {@code like} pattern's leading literal) */
-    public long prefixCandidates() {
-      return candidates[MatchRun.Source.PREFIX.ordinal()];
-    }
-
-    /** @return candidates evaluated from suffix postings ({@code endsWith}, a {@code like} pattern's trailing literal) */
-    public long suffixCandidates() {
-      return candidates[MatchRun.Source.SUFFIX.ordinal()];
-    }
-
-    /** @return candidates evaluated from substring postings (a {@code like} pattern's inner literal run) */
-    public long substringCandidates() {
-      return candidates[MatchRun.Source.SUBSTRING.ordinal()];
-    }
-
-    /** @return candidates evaluated from presence postings ({@code notIn}) */
-    public long presenceCandidates() {
-      return candidates[MatchRun.Source.PRESENT.ordinal()];
-    }
-
-    /** @return candidates evaluated from fallback lists */
-    public long fallbackCandidates() {
-      return candidates[MatchRun.Source.FALLBACK.ordinal()];
-    }
-
-    /** @return matches among {@link #pinnedCandidates()} */
-    public long pinnedMatches() {
-      return matches[MatchRun.Source.PINNED.ordinal()];
-    }
-
-    /** @return matches among {@link #eqCandidates()} */
-    public long eqMatches() {
-      return matches[MatchRun.Source.EQ.ordinal()];
-    }
-
-    /** @return matches among {@link #containsCandidates()} */
-    public long containsMatches() {
-      return matches[MatchRun.Source.CONTAINS.ordinal()];
-    }
-
-    /** @return matches among {@link #prefixCandidates()} */
-    public long prefixMatches() {
-      return matches[MatchRun.Source.PREFIX.ordinal()];
-    }
-
-    /** @return matches among {@link #suffixCandidates()} */
-    public long suffixMatches() {
-      return matches[MatchRun.Source.SUFFIX.ordinal()];
-    }
-
-    /** @return matches among {@link #substringCandidates()} */
-    public long substringMatches() {
-      return matches[MatchRun.Source.SUBSTRING.ordinal()];
-    }
-
-    /** @return matches among {@link #presenceCandidates()} */
-    public long presenceMatches() {
-      return matches[MatchRun.Source.PRESENT.ordinal()];
-    }
-
-    /** @return matches among {@link #fallbackCandidates()} */
-    public long fallbackMatches() {
-      return matches[MatchRun.Source.FALLBACK.ordinal()];
-    }
-
-    /** @return candidates evaluated that are listed in several lists (an OR's branches, a key inside an objects array) */
-    public long multiCandidates() {
-      return multi;
-    }
-
-    /** @return matches among {@link #multiCandidates()} */
-    public long multiMatches() {
-      return multiMatches;
-    }
-
-    /** @return reaches of an already evaluated multi-listed candidate, skipped */
-    public long deduped() {
-      return deduped;
-    }
+  public static final class Counters extends IndexCounters {
+    /** Counters at zero. */
+    public Counters() {}
   }
 }

@@ -47,7 +47,7 @@ final class SubstringPostings extends IndexedField {
   }
 
   @Override
-  MatchRun atLeaf(Event e, JsonModel m, Object node, MatchRun run, SubscriptionIndex.Counters counters) {
+  MatchRun atLeaf(Event e, JsonModel m, Object node, MatchRun run, IndexCounters counters) {
     JsonModel.Kind k = m.kind(node);
     if (k == JsonModel.Kind.STRING) {
       return scan(scanner(), m.text(node), null, e, run, counters);
@@ -66,7 +66,7 @@ final class SubstringPostings extends IndexedField {
     return run;
   }
 
-  private MatchRun scan(ContainsPostings.Scanner s, String text, Reached seen, Event e, MatchRun run, SubscriptionIndex.Counters counters) {
+  private MatchRun scan(ContainsPostings.Scanner s, String text, Reached seen, Event e, MatchRun run, IndexCounters counters) {
     if (s.empty != null && Reached.first(seen, s.empty)) {
       run = MatchRun.evaluate(s.empty, e, run, counters, MatchRun.Source.SUBSTRING);
     }

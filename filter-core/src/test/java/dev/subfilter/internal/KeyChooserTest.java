@@ -64,16 +64,49 @@ class KeyChooserTest {
   @Test
   void choose_nothingToLookUp_isFallback() {
     assertThat(chosen(sub(Connector.AND))).as("no filters").isNull();
-    assertThat(chosen(sub(Connector.AND, cond("n", Operator.GT, 1, State.NEW_STATE), cond("s", Operator.NE, "x", State.NEW_STATE)))).isNull();
-    assertThat(chosen(sub(Connector.AND, cond("s", Operator.CHANGED, null, State.NEW_STATE)))).isNull();
+    assertThat(chosen(sub(Connector.AND, cond("s", Operator.NOT_CONTAINS, "x", State.NEW_STATE),
+        cond("t", Operator.CONTAINS_ONLY, List.of("a"), State.NEW_STATE)))).isNull();
     assertThat(chosen(sub(Connector.AND, eq("s", List.of("a", "b"))))).as("eq of an array has no value").isNull();
+  }
+
+  @Test
+  void choose_looseConditions_rangeBandChangePresenceAbsence() {
+    assertThat(chosen(sub(Connector.AND, cond("n", Operator.GT, 1, State.NEW_STATE), cond("s", Operator.NE, "x", State.NEW_STATE))))
+        .as("a range before presence").containsExactly("range newState n");
+    assertThat(chosen(sub(Connector.AND, cond("n", Operator.GT, 1, State.NEW_STATE), cond("m", Operator.GTE, 0, State.NEW_STATE),
+        cond("m", Operator.LT, 9, State.NEW_STATE)))).as("a band before a one-sided range").containsExactly("range newState m");
+    assertThat(chosen(sub(Connector.AND, cond("d", Operator.LTE, "2022-12-12T00:00:00Z", State.OLD_STATE))))
+        .containsExactly("range/date-time oldState d");
+    assertThat(chosen(sub(Connector.AND, cond("s", Operator.GT, "abc", State.NEW_STATE))))
+        .as("a string bound compares by code points: the field's presence").containsExactly("present newState s");
+    assertThat(chosen(sub(Connector.AND, cond("s", Operator.CHANGED, null, State.NEW_STATE), cond("s", Operator.EXISTS, null, State.NEW_STATE))))
+        .containsExactly("changed newState s");
+    assertThat(chosen(sub(Connector.AND, cond("s", Operator.EXISTS, null, State.OLD_STATE)))).containsExactly("present oldState s");
+    assertThat(chosen(sub(Connector.AND, cond("s", Operator.NOT_EXISTS, null, State.NEW_STATE)))).containsExactly("absent newState s");
+    assertThat(chosen(sub(Connector.AND, cond("s", Operator.NOT_EXISTS, null, State.NEW_STATE), eq("status", "CUR"))))
+        .as("anything selective first").containsExactly("eq newState status");
+  }
+
+  @Test
+  void rangeListing_boundsAndBands() {
+    Plan plan = Plan.of(sub(Connector.AND, cond("m", Operator.GTE, 2, State.NEW_STATE), cond("m", Operator.LT, "9", State.NEW_STATE),
+        cond("m", Operator.GT, 3, State.NEW_STATE)));
+    List<Listing> bands = RangeCover.bands(Bucket.EMPTY, plan.filters().terms());
+    assertThat(bands).singleElement().satisfies(x -> {
+      assertThat(x.lo).isEqualTo(3.0);
+      assertThat(x.hi).isEqualTo(9.0);
+      assertThat(x.text).as("a numeric string bound: a non-numeric string compares by code points").isTrue();
+      assertThat(x.dates).isFalse();
+    });
   }
 
   @Test
   void choose_or_needsAListingPerBranch_sharedOnesListedOnce() {
     assertThat(chosen(sub(Connector.OR, eq("status", "CUR"), eq("ownerID", "u1"))))
         .containsExactly("eq newState status", "eq newState ownerID");
-    assertThat(chosen(sub(Connector.OR, eq("status", "CUR"), cond("n", Operator.GT, 1, State.NEW_STATE)))).as("a branch without").isNull();
+    assertThat(chosen(sub(Connector.OR, eq("status", "CUR"), cond("n", Operator.NOT_CONTAINS, "x", State.NEW_STATE)))).as("a branch without").isNull();
+    assertThat(chosen(sub(Connector.OR, eq("status", "CUR"), cond("n", Operator.GT, 1, State.NEW_STATE))))
+        .containsExactly("eq newState status", "range newState n");
     assertThat(chosen(sub(Connector.OR, eq("status", "CUR"), group(Connector.AND, eq("status", "CUR"), cond("n", Operator.GT, 1, State.NEW_STATE)))))
         .as("both branches hold status = CUR: one listing").containsExactly("eq newState status");
     assertThat(chosen(sub(Connector.OR, eq("a", 1)))).as("an OR of one is that one").containsExactly("eq newState a");
@@ -81,7 +114,7 @@ class KeyChooserTest {
 
   @Test
   void choose_requiredOrGroupInsideAnAnd_coversByItsBranches() {
-    assertThat(chosen(sub(Connector.AND, cond("n", Operator.GT, 1, State.NEW_STATE),
+    assertThat(chosen(sub(Connector.AND, cond("n", Operator.NOT_CONTAINS, "x", State.NEW_STATE),
         group(Connector.OR, eq("ownerID", "u1"), cond("tags", Operator.CONTAINS, "t", State.OLD_STATE)))))
         .containsExactly("eq newState ownerID", "contains oldState tags");
   }
