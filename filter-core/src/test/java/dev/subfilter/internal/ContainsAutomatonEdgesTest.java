@@ -7,8 +7,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The automaton's duplicate bitset past 64 literals, which the property's sets (at most 60
- * literals) never reach: mutation testing (issue 16) found its size unpinned.
+ * The automaton's duplicate bitset past 64 literals (ids in its second and third words), which
+ * the property's sets of at most 60 literals never reach.
  */
 class ContainsAutomatonEdgesTest {
 
