@@ -126,7 +126,10 @@ class MatcherEdgesTest {
   void startsWith_caseDiffers_holdsOnlyWithIgnoreCase() {
     assertThat(reason(check(sub(filter("x", "AB", "startsWith")), state("x", "abc"), state(), false), 0))
         .isEqualTo(Reason.NOT_STARTING_WITH);
+    assertThat(reason(check(sub(filter("x", "ab", "startsWith")), state("x", "ABc"), state(), false), 0))
+        .isEqualTo(Reason.NOT_STARTING_WITH);
     check(sub(obj("fieldName", "x", "fieldValue", "AB", "comparison", "startsWith", "ignoreCase", true)), state("x", "abc"), state(), true);
+    check(sub(obj("fieldName", "x", "fieldValue", "ab", "comparison", "startsWith", "ignoreCase", true)), state("x", "ABc"), state(), true);
   }
 
   @Test

@@ -107,7 +107,10 @@ class SubscriptionParserEdgesTest {
     JsonValue.Obj cmp = obj("objCode", "WORK_REQUEST", "eventType", "UPDATE");
     assertThat(problems(EXTENDED, cmp)).isEmpty();
     assertThat(problems(WORKFRONT, cmp)).singleElement().asString()
-        .startsWith("/objCode: unknown objCode \"WORK_REQUEST\"; Workfront's object codes are ASSGN, ");
+        .startsWith("/objCode: unknown objCode \"WORK_REQUEST\"; Workfront's object codes are ASSGN, ")
+        .doesNotContain("did you mean").endsWith(" (other codes need extended mode)");
+    assertThat(problems(WORKFRONT, obj("objCode", "TASKS", "eventType", "UPDATE"))).singleElement().asString()
+        .endsWith("; did you mean \"TASK\"? (other codes need extended mode)");
     assertThat(problems(WORKFRONT, obj("objCode", "task", "eventType", "UPDATE"))).singleElement().asString()
         .endsWith("; did you mean \"TASK\"? (other codes need extended mode)");
     assertThat(problems(EXTENDED, obj("objCode", "task", "eventType", "UPDATE"))).containsExactly(
