@@ -1,6 +1,6 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.FunnelCounter;
+import dev.subfilter.internal.Plan;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,10 +56,11 @@ public final class Funnel {
   /** How many values {@link FilterRow#nearMissValues()} lists at most. */
   public static final int TOP_VALUES = 5;
 
-  private final FunnelCounter counter;
+  private final Running<Event, Report> counter;
+  private long events;
 
   private Funnel(Map<String, CompiledSubscription> subscriptions) {
-    this.counter = new FunnelCounter(subscriptions, MAX_DISTINCT_VALUES);
+    this.counter = Running.of(Plan.funnel(subscriptions, MAX_DISTINCT_VALUES));
   }
 
   /**
@@ -84,6 +85,7 @@ public final class Funnel {
    */
   public void add(Event event) {
     counter.add(Objects.requireNonNull(event, "event"));
+    events++;
   }
 
   /**
@@ -92,7 +94,7 @@ public final class Funnel {
    * @return the count, every event added (those that passed no subscription's gate too)
    */
   public long events() {
-    return counter.events();
+    return events;
   }
 
   /**
@@ -101,7 +103,7 @@ public final class Funnel {
    * @return an immutable report
    */
   public Report report() {
-    return counter.report();
+    return counter.result();
   }
 
   /**

@@ -1,6 +1,6 @@
 package dev.subfilter;
 
-import dev.subfilter.internal.Linter;
+import dev.subfilter.internal.Plan;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -105,9 +105,9 @@ public final class Lint {
     }
   }
 
-  private final Linter linter;
+  private final Running<Event, List<Warning>> linter;
 
-  private Lint(Linter linter) {
+  private Lint(Running<Event, List<Warning>> linter) {
     this.linter = linter;
   }
 
@@ -124,7 +124,7 @@ public final class Lint {
     Map<String, Subscription> copy = new LinkedHashMap<>();
     Objects.requireNonNull(subscriptions, "subscriptions")
         .forEach((id, s) -> copy.put(Objects.requireNonNull(id, "id"), Objects.requireNonNull(s, "subscription")));
-    return new Lint(new Linter(mode, copy));
+    return new Lint(Running.of(Plan.lint(mode, copy)));
   }
 
   /**
@@ -135,7 +135,7 @@ public final class Lint {
    * @param event a sample event
    */
   public void addSample(Event event) {
-    linter.sample(Objects.requireNonNull(event, "event"));
+    linter.add(Objects.requireNonNull(event, "event"));
   }
 
   /**
@@ -145,6 +145,6 @@ public final class Lint {
    * @return an unmodifiable list
    */
   public List<Warning> warnings() {
-    return linter.warnings();
+    return linter.result();
   }
 }

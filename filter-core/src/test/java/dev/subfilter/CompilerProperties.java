@@ -148,7 +148,7 @@ class CompilerProperties {
         .isEqualTo(reference);
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1200)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 600)
   void compiled_randomSubscriptionAndEvent_agreesWithReference(@ForAll("subscriptionCases") SubscriptionCase sc) {
     Subscription s = sc.subscription();
     EventCase e = sc.event();
@@ -175,7 +175,7 @@ class CompilerProperties {
 
   // ------------------------------------------------------------------ ne / notContains
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void ne_singleFieldFlatValue_isPresentAndNotEq(@ForAll("eqCases") ConditionCase cc) {
     Filter.Condition eq = cc.condition();
     Filter.Condition ne = new Filter.Condition(eq.fieldName(), Operator.NE, eq.fieldValue(), eq.state());
@@ -198,7 +198,7 @@ class CompilerProperties {
         .isEqualTo(present && !eqHolds);
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void notContains_singleFieldFlatValue_isPresentAndNotContains(@ForAll("containsCases") ConditionCase cc) {
     Filter.Condition contains = cc.condition();
     Filter.Condition notContains = new Filter.Condition(contains.fieldName(), Operator.NOT_CONTAINS, contains.fieldValue(), contains.state());
@@ -223,7 +223,7 @@ class CompilerProperties {
 
   // ------------------------------------------------------------------ truth tables
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void group_randomChildren_obeysTruthTable(@ForAll("groupCases") SubscriptionCase gc) {
     Filter.Group g = (Filter.Group) gc.subscription().filters().get(0);
     EventCase e = gc.event();
@@ -244,7 +244,7 @@ class CompilerProperties {
         .isEqualTo(expected);
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void filterConnector_topLevelFilters_obeysTruthTable(@ForAll("subscriptionCases") SubscriptionCase sc) {
     Subscription s = sc.subscription();
     EventCase e = sc.event();
@@ -267,7 +267,7 @@ class CompilerProperties {
         .isEqualTo(gate && combined);
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void existsNotExists_twoFields_obeyDeMorganWhenStateKnown(
       @ForAll("fields") String a, @ForAll("fields") String b, @ForAll("states") State state, @ForAll("gatedEvents") EventCase e) {
     Filter existsA = new Filter.Condition(a, Operator.EXISTS, null, state);
@@ -300,7 +300,7 @@ class CompilerProperties {
 
   // ------------------------------------------------------------------ changed
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void changed_stateTokenOrSwappedStates_sameAnswer(@ForAll("changedCases") ConditionCase cc) {
     String field = cc.condition().fieldName();
     EventCase e = cc.event();

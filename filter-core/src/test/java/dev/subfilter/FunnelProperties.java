@@ -35,7 +35,7 @@ class FunnelProperties {
     return Arbitraries.integers().between(1, 8); // up to 96 events: more than one 64-event word
   }
 
-  @Property(tries = 60)
+  @Property(tries = 40)
   void report_equalsExplainingEveryPair(@ForAll("corpora") List<Case> cases, @ForAll("repeats") int repeats) {
     Map<String, CompiledSubscription> subs = new LinkedHashMap<>();
     List<Event> events = new ArrayList<>();

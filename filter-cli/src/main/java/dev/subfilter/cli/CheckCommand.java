@@ -81,6 +81,11 @@ public final class CheckCommand implements Callable<Integer> {
     if ((files == null || files.isEmpty()) && (mappings == null || mappings.isEmpty())) {
       throw new ParameterException(spec.commandLine(), "Missing required parameter: 'FILE' (or --mapping FILE)");
     }
+    if (files != null && samples != null && files.stream().anyMatch(p -> p.toString().equals("-"))
+        && samples.stream().anyMatch(p -> p.toString().equals("-"))) {
+      throw new ParameterException(spec.commandLine(),
+          "standard input can hold the subscriptions (-) or the samples (--samples -), not both; name the sample files");
+    }
     int mappingCode = mappings == null ? ExitCodes.OK : checkMappings(out, err);
     if (files == null || files.isEmpty()) {
       return mappingCode;

@@ -93,6 +93,17 @@ class CheckSamplesTest {
   }
 
   @Test
+  void samples_subscriptionsAndSamplesBothFromStandardInput_usageError() throws IOException {
+    Cli.Run both = Cli.withStdin("{}", "check", "-", "--samples", "-");
+    Cli.Run subscriptionsOnly = Cli.withStdin(java.nio.file.Files.readString(java.nio.file.Path.of(example("subscriptions.json"))), "check", "-", "--samples", EVENTS);
+
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err()).contains("standard input can hold the subscriptions (-) or the samples (--samples -), not both");
+    assertThat(subscriptionsOnly.code()).as(subscriptionsOnly.err()).isZero();
+    assertThat(subscriptionsOnly.out()).contains("no problems");
+  }
+
+  @Test
   void samples_missingFile_exit3() throws IOException {
     Cli.Run r = Cli.run("check", suspicious().toString(), "--samples", tmp.resolve("none.ndjson").toString());
 

@@ -36,6 +36,16 @@ final class DateTimes {
     return Integer.signum(Long.compare(dateTimeField(s, true), c.getNano()));
   }
 
+  /** The epoch second of the date-time {@code s}, or {@link Long#MIN_VALUE} when {@code s} is not one. */
+  static long epochSecond(String s) {
+    return dateTimeField(s, false);
+  }
+
+  /** The nano of second of the date-time {@code s}, which {@link #epochSecond} read. */
+  static long nanoOfSecond(String s) {
+    return dateTimeField(s, true);
+  }
+
   /** The epoch second (or, with {@code nanos}, the nano of second) of the date-time {@code s}, or {@link #NONE}. */
   private static long dateTimeField(String s, boolean nanos) {
     int n = s.length();

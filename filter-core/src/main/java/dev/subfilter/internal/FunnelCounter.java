@@ -21,7 +21,9 @@ import java.util.Map;
  * match of an event gives exactly the conditions that hold (the index only narrows down which are
  * evaluated). Events are then batched by gate, {@link #BATCH} at a time, each condition's results
  * a bit per event, and every subscription's rows are worked out 64 events per word ({@link
- * FunnelShape#slice}): per event, counting costs a few word operations per subscription.
+ * FunnelShape#slice}): per event, counting costs a few word operations per subscription. The
+ * conditions the index could only evaluate for every event of their gate are taken out of it and
+ * evaluated by the gate's {@link FunnelDirect}, one field lookup per field.
  *
  * <p>A subscription whose top-level AND has an eq or contains condition (its <em>anchor</em>,
  * usually false) is counted in a group with the subscriptions of its gate that share the rest of its
@@ -31,20 +33,20 @@ import java.util.Map;
  * values its field had then are the group's tally of that field where the rest held, less those at
  * the member's matches.
  *
- * <p>Not API: public only because {@code dev.subfilter.Funnel}, the public face, holds it. Not thread-safe.
+ * <p>Made by {@link Plan#funnel}, for {@code dev.subfilter.Funnel}. Not thread-safe.
  */
-public final class FunnelCounter {
+final class FunnelCounter {
   /** Events per gate counted at once: a multiple of 64. */
   static final int BATCH = 1024;
-  private static final int WORDS = BATCH / 64;
+  static final int WORDS = BATCH / 64;
 
-  private final List<Member> members = new ArrayList<>();
-  private final List<Gate> gates = new ArrayList<>();
-  private final Map<String, Map<String, Gate>> canonical = new HashMap<>();
-  private final Map<String, Map<String, Gate>> vendor = new HashMap<>();
+  private final List<FunnelMember> members = new ArrayList<>();
+  private final List<FunnelGate> gates = new ArrayList<>();
+  private final Map<String, Map<String, FunnelGate>> canonical = new HashMap<>();
+  private final Map<String, Map<String, FunnelGate>> vendor = new HashMap<>();
   private final SubscriptionIndex conditions;
   /** Per condition: its gate and its row in that gate's batch. */
-  private final Gate[] conditionGate;
+  private final FunnelGate[] conditionGate;
   private final int[] conditionRow;
   private final List<FieldRef> fieldRefs = new ArrayList<>();
   private final List<Boolean> fieldOld = new ArrayList<>();
@@ -61,11 +63,11 @@ public final class FunnelCounter {
    * @param subscriptions by id, in report order
    * @param maxValues how many distinct values of one field are told apart
    */
-  public FunnelCounter(Map<String, CompiledSubscription> subscriptions, int maxValues) {
+  FunnelCounter(Map<String, CompiledSubscription> subscriptions, int maxValues) {
     this.maxValues = maxValues;
     Map<ConditionKey, Integer> ids = new LinkedHashMap<>();
     Map<Integer, Integer> uses = new HashMap<>();
-    List<Gate> byCondition = new ArrayList<>();
+    List<FunnelGate> byCondition = new ArrayList<>();
     List<Integer> rows = new ArrayList<>();
     Map<String, Integer> fields = new HashMap<>();
     SubscriptionIndex index = SubscriptionIndex.EMPTY;
@@ -73,7 +75,7 @@ public final class FunnelCounter {
     List<int[]> conds = new ArrayList<>();
     for (CompiledSubscription cs : subscriptions.values()) {
       Subscription s = cs.subscription();
-      Gate gate = gate(s);
+      FunnelGate gate = gate(s);
       Plan plan = Plan.of(s);
       plans.add(plan);
       int[] c = new int[plan.tests().size()];
@@ -85,9 +87,14 @@ public final class FunnelCounter {
           id = ids.size();
           ids.put(k, id);
           byCondition.add(gate);
-          rows.add(gate.conditions++);
+          int row = gate.conditions++;
+          rows.add(row);
           Subscription one = new Subscription(s.objCode(), s.eventType(), s.objId(), Connector.AND, List.of(f), Map.of());
           index = index.with("c" + id, one.compile()); // seq == id: ids are given in insertion order
+          if ("fallback".equals(index.placement("c" + id))) { // the index would evaluate it for every event
+            index = index.without("c" + id);
+            gate.direct.add(Compiler.compile(Plan.of(one)), row);
+          }
         }
         c[i] = id;
         uses.merge(id, 1, Integer::sum);
@@ -95,9 +102,9 @@ public final class FunnelCounter {
       conds.add(c);
     }
     this.conditions = index;
-    this.conditionGate = byCondition.toArray(new Gate[0]);
+    this.conditionGate = byCondition.toArray(new FunnelGate[0]);
     this.conditionRow = rows.stream().mapToInt(Integer::intValue).toArray();
-    Map<String, Group> groups = new HashMap<>();
+    Map<String, FunnelGroup> groups = new HashMap<>();
     int at = 0;
     for (Map.Entry<String, CompiledSubscription> e : subscriptions.entrySet()) {
       Subscription s = e.getValue().subscription();
@@ -107,7 +114,7 @@ public final class FunnelCounter {
       for (int i = 0; i < c.length; i++) {
         local[i] = conditionRow[c[i]];
       }
-      Gate gate = gate(s);
+      FunnelGate gate = gate(s);
       String gateText = s.objCode() + " " + s.eventType() + (s.objId() == null ? "" : " objId " + s.objId());
       Plan.Junction root = plan.filters();
       boolean topAnd = root.effective() == Connector.AND;
@@ -116,7 +123,7 @@ public final class FunnelCounter {
       for (int r = 0; r < rowField.length; r++) {
         rowField[r] = shape.nodes.get(r) instanceof Plan.Test t ? gate.field(field(fields, t)) : -1;
       }
-      Member m = new Member(e.getKey(), gateText, shape, local, rowField, gate);
+      FunnelMember m = new FunnelMember(e.getKey(), gateText, shape, local, rowField, gate);
       members.add(m);
       Plan.Test anchor = s.objId() == null && topAnd ? anchor(root, plan, c, uses) : null;
       if (anchor == null) {
@@ -136,9 +143,9 @@ public final class FunnelCounter {
       }
       StringBuilder sig = new StringBuilder(gateText).append(" |");
       signature(sig, root.children, anchor, c, plan);
-      Group g = groups.get(sig.toString());
+      FunnelGroup g = groups.get(sig.toString());
       if (g == null) {
-        g = new Group(FunnelShape.of(root.children, true, anchor), rest);
+        g = new FunnelGroup(FunnelShape.of(root.children, true, anchor), rest);
         groups.put(sig.toString(), g);
         gate.groups.add(g);
       }
@@ -150,17 +157,18 @@ public final class FunnelCounter {
       dictionaries.add(new HashMap<>());
       names.add(new ArrayList<>());
     }
-    for (Gate g : gates) {
+    for (FunnelGate g : gates) {
       g.allocate();
+      g.direct.freeze();
     }
   }
 
-  private Gate gate(Subscription s) {
+  private FunnelGate gate(Subscription s) {
     boolean isVendor = !EventNames.isCanonical(s.eventType());
-    Map<String, Gate> codes = (isVendor ? vendor : canonical).computeIfAbsent(s.eventType(), k -> new HashMap<>());
-    Gate g = codes.get(s.objCode());
+    Map<String, FunnelGate> codes = (isVendor ? vendor : canonical).computeIfAbsent(s.eventType(), k -> new HashMap<>());
+    FunnelGate g = codes.get(s.objCode());
     if (g == null) {
-      g = new Gate(this);
+      g = new FunnelGate(this);
       codes.put(s.objCode(), g);
       gates.add(g);
     }
@@ -231,16 +239,16 @@ public final class FunnelCounter {
   }
 
   /** @return the events added */
-  public long events() {
+  long events() {
     return events;
   }
 
   /** Counts {@code e}. */
-  public void add(Event e) {
+  void add(Event e) {
     events++;
-    Gate a = null;
-    Gate b = null;
-    Map<String, Gate> codes = canonical.get(e.eventType());
+    FunnelGate a = null;
+    FunnelGate b = null;
+    Map<String, FunnelGate> codes = canonical.get(e.eventType());
     if (codes != null) {
       a = codes.get(e.objCode());
     }
@@ -255,9 +263,11 @@ public final class FunnelCounter {
     }
     if (a != null) {
       a.enter(e);
+      a.direct.evaluate(e, a);
     }
     if (b != null) {
       b.enter(e);
+      b.direct.evaluate(e, b);
     }
     MatchRun run = conditions.run(e, null);
     int n = run == null ? 0 : run.size();
@@ -274,19 +284,27 @@ public final class FunnelCounter {
   }
 
   /**
-   * The number of what field {@code f} holds in {@code e} in the field's dictionary (-1 once that
-   * is full). A string is looked up by its text, so that no display text is made for a value seen
-   * before; others by what explain shows.
+   * What field {@code f} holds in {@code e}, as a dictionary key: a string's text, or what stands
+   * for the value until it is numbered ({@link #number}).
    */
-  int value(Event e, int f) {
+  Object key(Event e, int f) {
     Object state = fieldOld.get(f) ? e.oldState() : e.newState();
-    Object key;
     if (state == null) {
-      key = UNKNOWN;
-    } else {
-      JsonModel m = e.model();
-      Object node = fieldRefs.get(f).lookup(m, state);
-      key = node == null ? ABSENT : m.kind(node) == JsonModel.Kind.STRING ? m.text(node) : new Shown(cut(Explainer.value(m, node).toString()));
+      return UNKNOWN;
+    }
+    JsonModel m = e.model();
+    Object node = fieldRefs.get(f).lookup(m, state);
+    return node == null ? ABSENT : m.kind(node) == JsonModel.Kind.STRING ? m.text(node) : new Unshown(m, node);
+  }
+
+  /**
+   * The number of {@code key} in field {@code f}'s dictionary (-1 once that is full). A string is
+   * looked up by its text, so that no display text is made for a value seen before; others by what
+   * explain shows.
+   */
+  int number(Object key, int f) {
+    if (key instanceof Unshown u) {
+      key = new Shown(cut(Explainer.value(u.model, u.node).toString()));
     }
     Map<Object, Integer> d = dictionaries.get(f);
     Integer id = d.get(key);
@@ -297,6 +315,9 @@ public final class FunnelCounter {
     }
     return id == null ? -1 : id;
   }
+
+  /** A value that is not a string, until it is numbered. */
+  private record Unshown(JsonModel model, Object node) {}
 
   /** A dictionary key that is not a string's text: what explain shows. */
   private record Shown(String text) {}
@@ -309,311 +330,14 @@ public final class FunnelCounter {
   }
 
   /** The funnels so far (the events batched until now are counted first). */
-  public Funnel.Report report() {
-    for (Gate g : gates) {
+  Funnel.Report report() {
+    for (FunnelGate g : gates) {
       g.flush();
     }
     List<Funnel.Entry> out = new ArrayList<>(members.size());
-    for (Member m : members) {
+    for (FunnelMember m : members) {
       out.add(m.report(names));
     }
     return new Funnel.Report(events, out);
-  }
-
-  private static long pop(long x) {
-    return Long.bitCount(x);
-  }
-
-  /** The subscriptions of one gate (eventType or vendor name, objCode), and its batch of events. */
-  private static final class Gate {
-    final FunnelCounter counter;
-    long events;
-    int conditions;
-    final List<Member> alone = new ArrayList<>();
-    final Map<String, List<Member>> pinned = new HashMap<>();
-    final List<Group> groups = new ArrayList<>();
-    /** The fields whose values near misses may need, as counter field numbers. */
-    final List<Integer> fields = new ArrayList<>();
-    int[] fieldIds;
-    /** Per condition row, where it held in this batch. */
-    long[][] bits;
-    /** Per field, the value number of each event of the batch. */
-    int[][] values;
-    int size;
-    final List<Member> touched = new ArrayList<>();
-
-    Gate(FunnelCounter counter) {
-      this.counter = counter;
-    }
-
-    /** This gate's number for counter field {@code f}. */
-    int field(int f) {
-      int i = fields.indexOf(f);
-      if (i < 0) {
-        fields.add(f);
-        i = fields.size() - 1;
-      }
-      return i;
-    }
-
-    void allocate() {
-      bits = new long[conditions][WORDS];
-      fieldIds = fields.stream().mapToInt(Integer::intValue).toArray();
-      values = new int[fieldIds.length][BATCH];
-    }
-
-    /** {@code e} passed this gate: it takes the next place of the batch. */
-    void enter(Event e) {
-      int p = size++;
-      events++;
-      for (int i = 0; i < fieldIds.length; i++) {
-        values[i][p] = counter.value(e, fieldIds[i]);
-      }
-      if (!pinned.isEmpty() && e.objId() != null) {
-        List<Member> l = pinned.get(e.objId());
-        if (l != null) {
-          for (Member m : l) {
-            if (m.mask == null) {
-              m.mask = new long[WORDS];
-            }
-            if (!m.touched) {
-              m.touched = true;
-              touched.add(m);
-            }
-            m.mask[p >>> 6] |= 1L << p;
-          }
-        }
-      }
-    }
-
-    /** Condition {@code row} holds for the event that entered last. */
-    void holds(int row) {
-      int p = size - 1;
-      bits[row][p >>> 6] |= 1L << p;
-    }
-
-    void flush() {
-      if (size == 0) {
-        return;
-      }
-      long[] mask = new long[WORDS];
-      for (int p = 0; p < size; p++) {
-        mask[p >>> 6] |= 1L << p;
-      }
-      for (Group g : groups) {
-        g.count(this, mask);
-      }
-      for (Member m : alone) {
-        m.countAlone(this, mask);
-      }
-      for (Member m : touched) {
-        m.countAlone(this, m.mask);
-        java.util.Arrays.fill(m.mask, 0);
-        m.touched = false;
-      }
-      touched.clear();
-      for (long[] b : bits) {
-        java.util.Arrays.fill(b, 0);
-      }
-      size = 0;
-    }
-  }
-
-  /** Subscriptions of one gate sharing the filters besides their anchor: counted once per event. */
-  private static final class Group {
-    final FunnelShape shape;
-    final int[] local;
-    final List<Member> members = new ArrayList<>();
-    /** The members' anchor fields (gate field numbers), and the values each had where the rest held. */
-    final List<Integer> fields = new ArrayList<>();
-    final List<FunnelTally> values = new ArrayList<>();
-    long[] rejected;
-    long holds;
-
-    Group(FunnelShape shape, int[] local) {
-      this.shape = shape;
-      this.local = local;
-      this.rejected = new long[shape.rows()];
-    }
-
-    FunnelTally field(int f) {
-      int i = fields.indexOf(f);
-      if (i < 0) {
-        fields.add(f);
-        values.add(new FunnelTally());
-        i = fields.size() - 1;
-      }
-      return values.get(i);
-    }
-
-    void count(Gate gate, long[] mask) {
-      FunnelShape.Sliced s = shape.slice(gate.bits, local, WORDS, true);
-      for (int w = 0; w < WORDS; w++) {
-        long m = mask[w];
-        if (m == 0) {
-          continue;
-        }
-        holds += pop(s.holds[w] & m);
-        for (int r = 0; r < rejected.length; r++) {
-          rejected[r] += pop(s.rejected[r][w] & m);
-        }
-        for (int i = 0; i < fields.size(); i++) {
-          tally(values.get(i), gate.values[fields.get(i)], s.holds[w] & m, w);
-        }
-      }
-      for (Member x : members) {
-        x.countAnchored(gate, mask, s);
-      }
-    }
-  }
-
-  /** Adds the value of each event in {@code bits} (word {@code w} of a batch) to {@code t}. */
-  private static void tally(FunnelTally t, int[] values, long bits, int w) {
-    while (bits != 0) {
-      int p = (w << 6) + Long.numberOfTrailingZeros(bits);
-      t.add(values[p]);
-      bits &= bits - 1;
-    }
-  }
-
-  /** One subscription: its counts, alone or (anchored) beside its group's. */
-  private static final class Member {
-    final String id;
-    final String gateText;
-    final FunnelShape shape;
-    final int[] local;
-    final int[] rowField;
-    final Gate gate;
-    final long[] rejected;
-    final long[] nearMisses;
-    final FunnelTally[] near;
-    long gatePassed;
-    long matched;
-    /** Pinned: the events of the batch with its objId. */
-    long[] mask;
-    boolean touched;
-    // anchored
-    int anchorRow = -1;
-    int anchorLocal;
-    Group group;
-    FunnelTally groupValues;
-    final FunnelTally matchValues = new FunnelTally();
-    long anchorHolds;
-    long restHoldsWithAnchor;
-    long[] restRejectedWithAnchor;
-
-    Member(String id, String gateText, FunnelShape shape, int[] local, int[] rowField, Gate gate) {
-      this.id = id;
-      this.gateText = gateText;
-      this.shape = shape;
-      this.local = local;
-      this.rowField = rowField;
-      this.gate = gate;
-      this.rejected = new long[shape.rows()];
-      this.nearMisses = new long[shape.rows()];
-      this.near = new FunnelTally[shape.rows()];
-    }
-
-    void anchor(int row, int local, Group g, FunnelTally values) {
-      this.anchorRow = row;
-      this.anchorLocal = local;
-      this.group = g;
-      this.groupValues = values;
-      this.restRejectedWithAnchor = new long[g.shape.rows()];
-    }
-
-    /** The events of {@code mask}, counted with its own rows. */
-    void countAlone(Gate gate, long[] mask) {
-      count(gate, mask, shape.slice(gate.bits, local, WORDS, false));
-    }
-
-    private void count(Gate gate, long[] mask, FunnelShape.Sliced s) {
-      for (int w = 0; w < WORDS; w++) {
-        long m = mask[w];
-        if (m == 0) {
-          continue;
-        }
-        gatePassed += pop(m);
-        matched += pop(s.holds[w] & m);
-        for (int r = 0; r < rejected.length; r++) {
-          rejected[r] += pop(s.rejected[r][w] & m);
-          long nm = s.nearMisses[r][w] & m;
-          if (nm != 0) {
-            nearMisses[r] += pop(nm);
-            if (rowField[r] >= 0) {
-              if (near[r] == null) {
-                near[r] = new FunnelTally();
-              }
-              tally(near[r], gate.values[rowField[r]], nm, w);
-            }
-          }
-        }
-      }
-    }
-
-    /** Its group counted the batch; it counts the events where its anchor holds, and what the group counted of them. */
-    void countAnchored(Gate gate, long[] mask, FunnelShape.Sliced rest) {
-      long[] a = gate.bits[anchorLocal];
-      long[] where = new long[WORDS];
-      boolean any = false;
-      for (int w = 0; w < WORDS; w++) {
-        where[w] = a[w] & mask[w];
-        any |= where[w] != 0;
-      }
-      if (!any) {
-        return;
-      }
-      for (int w = 0; w < WORDS; w++) {
-        long m = where[w];
-        if (m == 0) {
-          continue;
-        }
-        anchorHolds += pop(m);
-        restHoldsWithAnchor += pop(rest.holds[w] & m);
-        for (int j = 0; j < restRejectedWithAnchor.length; j++) {
-          restRejectedWithAnchor[j] += pop(rest.rejected[j][w] & m);
-        }
-      }
-      long before = gatePassed;
-      FunnelShape.Sliced s = shape.slice(gate.bits, local, WORDS, false);
-      count(gate, where, s);
-      gatePassed = before; // an anchored member's gate count is its gate's
-      for (int w = 0; w < WORDS; w++) {
-        tally(matchValues, gate.values[rowField[anchorRow]], s.holds[w] & where[w], w);
-      }
-    }
-
-    Funnel.Entry report(List<List<String>> names) {
-      int n = shape.rows();
-      long[] rej = rejected.clone();
-      long[] nm = nearMisses.clone();
-      long passed = gatePassed;
-      if (group != null) {
-        passed = gate.events;
-        rej[anchorRow] += passed - anchorHolds;
-        nm[anchorRow] += group.holds - restHoldsWithAnchor;
-        for (int j = 0; j < group.rejected.length; j++) {
-          rej[j < anchorRow ? j : j + 1] += group.rejected[j] - restRejectedWithAnchor[j];
-        }
-      }
-      List<Funnel.FilterRow> rows = new ArrayList<>(n);
-      for (int r = 0; r < n; r++) {
-        Plan.Node node = shape.nodes.get(r);
-        List<Funnel.Values.Count> top = List.of();
-        long other = 0;
-        if (node instanceof Plan.Test) {
-          List<String> named = names.get(gate.fieldIds[rowField[r]]);
-          Funnel.Values v = r == anchorRow ? groupValues.top(Funnel.TOP_VALUES, matchValues, named)
-              : near[r] == null ? null : near[r].top(Funnel.TOP_VALUES, null, named);
-          if (v != null) {
-            top = v.top();
-            other = v.other();
-          }
-        }
-        String description = node instanceof Plan.Test t ? Explainer.describe(t.source) : "group " + ((Plan.Junction) node).connector;
-        rows.add(new Funnel.FilterRow(node.pointer(), description, node instanceof Plan.Junction, rej[r], nm[r], top, other));
-      }
-      return new Funnel.Entry(id, gateText, passed, matched, rows);
-    }
   }
 }

@@ -24,6 +24,15 @@ final class FunnelTally {
     counts[value]++;
   }
 
+  /** Adds what gate field {@code field} held at each event in {@code bits} (word {@code w} of the gate's batch). */
+  void addAll(FunnelGate gate, int field, long bits, int w) {
+    while (bits != 0) {
+      int p = (w << 6) + Long.numberOfTrailingZeros(bits);
+      add(gate.value(field, p));
+      bits &= bits - 1;
+    }
+  }
+
   /**
    * The commonest {@code n} values (equal counts by value) after taking away {@code minus} (may be
    * null), named from {@code names}.

@@ -25,10 +25,10 @@ import java.util.function.Predicate;
 
 /**
  * What {@link Lint} checks with: the plans of the subscriptions, the compiled condition of each
- * filter it asks about, and what the samples held per objCode. Not API: public only because {@code
- * dev.subfilter.Lint}, the public face, holds it. Not thread-safe.
+ * filter it asks about, and what the samples held per objCode. Made by {@link Plan#lint},
+ * for {@code dev.subfilter.Lint}. Not thread-safe.
  */
-public final class Linter {
+final class Linter {
   private static final int MAX_VALUES = 1_000;
   private static final int MAX_NAMES = 10_000;
 
@@ -54,7 +54,7 @@ public final class Linter {
     }
   }
 
-  public Linter(Mode mode, Map<String, Subscription> subscriptions) {
+  Linter(Mode mode, Map<String, Subscription> subscriptions) {
     this.mode = mode;
     this.subscriptions = subscriptions;
     subscriptions.forEach((id, s) -> {
@@ -74,7 +74,7 @@ public final class Linter {
     return Plan.of(Subscription.of("-", "UPDATE", c)).compile();
   }
 
-  public void sample(Event e) {
+  void sample(Event e) {
     JsonModel m = e.model();
     samplesByObjCode.computeIfAbsent(e.objCode(), k -> new long[1])[0]++;
     Set<String> names = namesByObjCode.computeIfAbsent(e.objCode(), k -> new HashSet<>());
@@ -136,7 +136,7 @@ public final class Linter {
     }
   }
 
-  public List<Lint.Warning> warnings() {
+  List<Lint.Warning> warnings() {
     List<Lint.Warning> out = new ArrayList<>();
     Map<List<Object>, String> firstOf = new HashMap<>();
     Map<String, List<String>> byGate = new LinkedHashMap<>();

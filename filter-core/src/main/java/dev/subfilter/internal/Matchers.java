@@ -50,6 +50,18 @@ final class Matchers {
       this.cost = cost;
     }
 
+    boolean old() {
+      return old;
+    }
+
+    FieldRef field() {
+      return field;
+    }
+
+    NodeTest nodeTest() {
+      return test;
+    }
+
     @Override
     public boolean test(Event e) {
       return outcome(e) == Outcome.HOLDS;
@@ -129,6 +141,18 @@ final class Matchers {
       this.old = old;
       this.field = field;
       this.present = present;
+    }
+
+    boolean old() {
+      return old;
+    }
+
+    FieldRef field() {
+      return field;
+    }
+
+    boolean present() {
+      return present;
     }
 
     @Override

@@ -103,6 +103,19 @@ final class NodeTests {
       }
       return (r == 0 ? orEqual : (r < 0) == wantLess) ? Outcome.HOLDS : Outcome.OUT_OF_RANGE;
     }
+
+    /** Whether a comparison result {@code r} ({@code -1, 0, 1}: the field before, at, after the constant) holds. */
+    boolean holdsAt(int r) {
+      return r == 0 ? orEqual : (r < 0) == wantLess;
+    }
+
+    /**
+     * The constant's instant when a string field compares with it as a date-time or not at all
+     * (a date-time string that is not a number), else {@code null}.
+     */
+    java.time.Instant dateTime() {
+      return c.number == null && c.kind == dev.subfilter.JsonModel.Kind.STRING ? c.instant : null;
+    }
   }
 
   static final class Contains implements NodeTest {

@@ -5,10 +5,14 @@ import dev.subfilter.Event;
 import dev.subfilter.Explanation;
 import dev.subfilter.FieldValue;
 import dev.subfilter.Filter;
+import dev.subfilter.Funnel;
+import dev.subfilter.Lint;
+import dev.subfilter.Mode;
 import dev.subfilter.JsonValue;
 import dev.subfilter.Operator;
 import dev.subfilter.Problem;
 import dev.subfilter.State;
+import dev.subfilter.CompiledSubscription;
 import dev.subfilter.Subscription;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collector;
 
 /**
  * A subscription planned once into the one form every other step reads: each condition with its
@@ -28,7 +33,8 @@ import java.util.function.Predicate;
  * needed (a few allocations per condition) rather than kept, so a large set does not hold it.
  *
  * <p>Not API: public only because {@code dev.subfilter}'s {@code CompiledSubscription} and {@code
- * Subscription} compile, explain and print through it (the one door into the engine).
+ * Subscription} compile, explain and print through it, and {@code Funnel} and {@code Lint} count
+ * through the collectors it makes (the one door into the engine).
  */
 public final class Plan {
   /**
@@ -65,6 +71,35 @@ public final class Plan {
       }
     }
     this.stateKeys = KEY_SETS.of(Set.copyOf(keys));
+  }
+
+  /**
+   * The funnel counter of {@code Funnel}: its accumulator counts one event, its finisher gives the
+   * report so far and may be applied again after more events (unlike most collectors'). Its state
+   * is not thread-safe; the collector is not meant for streams.
+   *
+   * @param subscriptions compiled subscriptions by id, in report order; not {@code null}
+   * @param maxValues how many distinct values of one field are told apart
+   * @return a new collector
+   */
+  public static Collector<Event, ?, Funnel.Report> funnel(Map<String, CompiledSubscription> subscriptions, int maxValues) {
+    return Collector.of(() -> new FunnelCounter(subscriptions, maxValues), FunnelCounter::add, (a, b) -> {
+      throw new UnsupportedOperationException("funnels are not combined");
+    }, FunnelCounter::report);
+  }
+
+  /**
+   * The linter of {@code Lint}: its accumulator adds a sample event, its finisher gives the warnings
+   * so far and may be applied again after more samples. Its state is not thread-safe.
+   *
+   * @param mode the mode the subscriptions were read in; not {@code null}
+   * @param subscriptions by id, in the order warnings are given; not {@code null}
+   * @return a new collector
+   */
+  public static Collector<Event, ?, List<Lint.Warning>> lint(Mode mode, Map<String, Subscription> subscriptions) {
+    return Collector.of(() -> new Linter(mode, subscriptions), Linter::sample, (a, b) -> {
+      throw new UnsupportedOperationException("lints are not combined");
+    }, Linter::warnings);
   }
 
   /**

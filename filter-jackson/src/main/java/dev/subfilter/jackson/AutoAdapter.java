@@ -111,6 +111,9 @@ public final class AutoAdapter implements Adapter {
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         keys.add(p.currentName());
+        if (keys.contains("eventType") && keys.contains("newState")) {
+          return workfront; // what the whole body would give (a later syntax error goes to Workfront too): no second pass over it
+        }
         p.nextToken();
         p.skipChildren();
       }

@@ -124,7 +124,7 @@ class FastWorkfrontScannerProperties {
     }
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void scan_generatedPayloads_plainOnesAcceptedAndAcceptedOnesMatchLikeTree(
       @ForAll("subscriptionCases") SubscriptionCase sc, @ForAll("styles") int style, @ForAll boolean unknownAsNull,
       @ForAll("extraMembers") Map<String, Extra> inNew, @ForAll("extraMembers") Map<String, Extra> inOld,
@@ -230,7 +230,7 @@ class FastWorkfrontScannerProperties {
         Tuple.of(1, robustness.randomBytes()));
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 2000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
   void scan_brokenOrRandomInput_acceptsOnlyWhatTreeAcceptsAndAgrees(@ForAll("brokenInputs") byte[] bytes, @ForAll("subscriptions") Subscription s) {
     Event tree = treeOrNull(bytes);
     // gated for the tree's event when there is one, so that matching reaches the filters

@@ -274,19 +274,19 @@ class RobustnessProperties {
 
   // ------------------------------------------------------------------ properties
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void read_randomBytes_onlyResultOrDocumentedException(@ForAll("randomBytes") byte[] bytes) {
     String text = new String(bytes, StandardCharsets.UTF_8);
     readEverything(text, bytes, List.of());
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void read_randomJsonText_onlyResultOrDocumentedException(@ForAll("randomJsonText") String text) {
     Statistics.label("length").collect(text.length() < 100 ? "< 100" : text.length() < 10_000 ? "< 10000" : ">= 10000");
     readEverything(text, text.getBytes(StandardCharsets.UTF_8), List.of());
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void read_mutatedSubscriptionJson_onlyResultOrDocumentedException(
       @ForAll("mutatedSubscriptions") String text, @ForAll("someEvents") List<EventCase> events) {
     List<Event> read = new ArrayList<>();
@@ -296,7 +296,7 @@ class RobustnessProperties {
     readEverything(text, text.getBytes(StandardCharsets.UTF_8), read);
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void read_mutatedEventJson_onlyResultOrDocumentedException(
       @ForAll("mutatedEvents") String text, @ForAll("subscriptions") Subscription s) {
     CompiledSubscription c = s.compile();
@@ -531,7 +531,7 @@ class RobustnessProperties {
     return SubscriptionArbitraries.subscription();
   }
 
-  @Property(tries = 1000)
+  @Property(tries = 500)
   void writeSubscription_generatedSubscription_readsBackEqual(@ForAll("subscriptions") Subscription s) {
     String text = JSON.writeSubscription(s);
     Statistics.label("conditions").collect(SubscriptionArbitraries.conditions(s.filters()).size() <= 3 ? "0-3" : "more");

@@ -52,7 +52,7 @@ class SetStreamingProperties {
     }
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 300)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 150)
   void matchWorkfrontEvent_growingAndShrinkingSets_equalsTreeReadAndMatch(
       @ForAll("caseLists") List<SubscriptionCase> cases, @ForAll("styles") int style, @ForAll boolean unknownAsNull,
       @ForAll("extraMembers") Map<String, Extra> inNew, @ForAll("extraMembers") Map<String, Extra> top) {

@@ -134,7 +134,7 @@ class WorkfrontStreamReaderProperties {
     return SubscriptionArbitraries.subscription();
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void read_generatedPayloads_streamMatchesTree(
       @ForAll("subscriptionCases") SubscriptionCase sc, @ForAll("styles") int style, @ForAll boolean unknownAsNull,
       @ForAll("extraMembers") Map<String, Extra> inNew, @ForAll("extraMembers") Map<String, Extra> inOld,
@@ -222,7 +222,7 @@ class WorkfrontStreamReaderProperties {
         });
   }
 
-  @Property(edgeCases = EdgeCasesMode.NONE, tries = 1000)
+  @Property(edgeCases = EdgeCasesMode.NONE, tries = 500)
   void read_mutatedPayloads_sameOutcomeOnBothPaths(@ForAll("mutatedPayloads") String text, @ForAll("subscriptions") Subscription s) {
     byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
     Event treeEvent;

@@ -86,9 +86,8 @@ final class DeliveryRecords {
   }
 
   /** The headers common to every delivery of {@code event}; a delivery adds its subscription. */
-  static List<Header> eventHeaders(List<Header> forwarded, Event event, String deliveryId) {
-    List<Header> out = new ArrayList<>(forwarded.size() + 7);
-    out.addAll(forwarded);
+  static RecordHeaders eventHeaders(List<Header> forwarded, Event event, String deliveryId) {
+    RecordHeaders out = new RecordHeaders(forwarded);
     out.add(text(SubfilterRouter.SOURCE_HEADER, event.source()));
     out.add(text(SubfilterRouter.NAME_HEADER, event.name()));
     out.add(text(SubfilterRouter.EVENT_TYPE_HEADER, event.eventType()));
@@ -100,8 +99,9 @@ final class DeliveryRecords {
     return out;
   }
 
-  static Headers deliveryHeaders(List<Header> eventHeaders, String subscriptionId) {
-    RecordHeaders h = new RecordHeaders(eventHeaders.toArray(new Header[0]));
+  /** {@code eventHeaders} and the subscription's: a copy of the common list (Kafka copies another RecordHeaders' list in one step). */
+  static Headers deliveryHeaders(RecordHeaders eventHeaders, String subscriptionId) {
+    RecordHeaders h = new RecordHeaders(eventHeaders);
     h.add(text(SubfilterRouter.SUBSCRIPTION_HEADER, subscriptionId));
     return h;
   }

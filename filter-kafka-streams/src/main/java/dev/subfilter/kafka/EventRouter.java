@@ -41,6 +41,16 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
    * answer the same ({@code matchWorkfrontEvent} is {@code match(readWorkfrontEvent)}).
    */
   private double workfrontMatchRate;
+  /**
+   * How often recent events without a {@value SubfilterRouter#SOURCE_HEADER} header were Workfront
+   * payloads (a moving average). While most are, such an event is read as Workfront first and
+   * detected only when that read refuses it: a body the Workfront reader accepts has top-level
+   * {@code eventType} and {@code newState}, so detection would pick the Workfront adapter too, and
+   * a body it refuses is detected and read as before (a Workfront one gets the same error). The
+   * outcome is detection's in either order; only the cost differs: one pass over a Workfront body
+   * instead of two, a failed Workfront pass more for another vendor's.
+   */
+  private double undetectedWorkfrontRate;
 
   /**
    * @param adapters by lower-case source name
@@ -75,28 +85,37 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
     Event event;
     List<String> ids;
     try {
-      Adapter adapter = sourceName == null ? auto.detect(body) : adapters.get(sourceName.trim().toLowerCase(Locale.ROOT));
-      if (adapter == null) {
-        deadLetter(record, "unknown " + SubfilterRouter.SOURCE_HEADER + " \"" + sourceName + "\"; this router reads "
-            + String.join(", ", adapters.keySet()) + ", or detects the vendor when the header is absent");
-        return;
-      }
-      if (adapter == workfront && !canonical) {
-        // the original body is forwarded: the event is needed for its gate headers only, which the
-        // pruned event of the one streaming pass has (SubfilterJson.readAndMatchWorkfrontEvent)
-        SubfilterJson.WorkfrontMatch m = state.json.readAndMatchWorkfrontEvent(state.set, body);
-        event = m.event();
-        ids = m.ids();
-      } else if (adapter == workfront) {
-        if (workfrontMatchRate > 0.5) {
-          event = state.json.readWorkfrontEvent(body);
-          ids = state.set.match(event);
-        } else {
-          // one streaming pass over only the keys the live subscriptions read; the full tree only for an event that matched
-          ids = state.json.matchWorkfrontEvent(state.set, body);
-          event = ids.isEmpty() ? null : state.json.readWorkfrontEvent(body);
+      Adapter adapter;
+      boolean guessed = false;
+      if (sourceName != null) {
+        adapter = adapters.get(sourceName.trim().toLowerCase(Locale.ROOT));
+        if (adapter == null) {
+          deadLetter(record, "unknown " + SubfilterRouter.SOURCE_HEADER + " \"" + sourceName + "\"; this router reads "
+              + String.join(", ", adapters.keySet()) + ", or detects the vendor when the header is absent");
+          return;
         }
-        workfrontMatchRate = workfrontMatchRate * 0.97 + (ids.isEmpty() ? 0 : 0.03);
+      } else if (workfront != null && undetectedWorkfrontRate > 0.5) {
+        adapter = workfront;
+        guessed = true;
+      } else {
+        adapter = auto.detect(body);
+      }
+      WorkfrontRead read = null;
+      if (adapter == workfront) {
+        try {
+          read = readWorkfront(body);
+        } catch (RuntimeException e) {
+          if (!guessed || (adapter = auto.detect(body)) == workfront) {
+            throw e; // what detecting first gives, too
+          }
+        }
+      }
+      if (sourceName == null) {
+        undetectedWorkfrontRate = undetectedWorkfrontRate * 0.97 + (adapter == workfront ? 0.03 : 0);
+      }
+      if (read != null) {
+        event = read.event();
+        ids = read.ids();
       } else {
         Delivery d = adapter.read(body, DeliveryRecords.asMap(record.headers()));
         if (d instanceof Delivery.Handshake h) {
@@ -119,14 +138,47 @@ final class EventRouter implements Processor<byte[], byte[], Object, byte[]> {
       return;
     }
     metrics.eventsMatched.record();
-    List<Header> common = DeliveryRecords.eventHeaders(records.forwarded(record.headers()), event, deliveryId(event));
+    RecordHeaders common = DeliveryRecords.eventHeaders(records.forwarded(record.headers()), event, deliveryId(event));
     byte[] tail = canonical ? DeliveryRecords.canonicalTail(event) : null;
-    for (String id : ids) {
-      byte[] value = canonical ? DeliveryRecords.canonical(tail, id) : body;
-      context.forward(new Record<>(id, value, record.timestamp(), DeliveryRecords.deliveryHeaders(common, id)),
-          SubfilterRouter.DELIVERIES_SINK);
+    int written = 0;
+    try {
+      for (String id : ids) {
+        byte[] value = canonical ? DeliveryRecords.canonical(tail, id) : body;
+        context.forward(new Record<>(id, value, record.timestamp(), DeliveryRecords.deliveryHeaders(common, id)),
+            SubfilterRouter.DELIVERIES_SINK);
+        written++;
+      }
+    } finally {
+      // a delivery that fails (say, a topic extractor throws) leaves to Kafka Streams' handler; those written before it count
+      if (written > 0) {
+        metrics.deliveries.record(written);
+      }
     }
-    metrics.deliveries.record(ids.size());
+  }
+
+  /** A Workfront body's event ({@code null} when nothing matched and the tree was not needed) and matches. */
+  private record WorkfrontRead(Event event, List<String> ids) {}
+
+  /** Reads and matches a Workfront body in the cheapest way the delivery format allows. */
+  private WorkfrontRead readWorkfront(byte[] body) {
+    if (!canonical) {
+      // the original body is forwarded: the event is needed for its gate headers only, which the
+      // pruned event of the one streaming pass has (SubfilterJson.readAndMatchWorkfrontEvent)
+      SubfilterJson.WorkfrontMatch m = state.json.readAndMatchWorkfrontEvent(state.set, body);
+      return new WorkfrontRead(m.event(), m.ids());
+    }
+    Event event;
+    List<String> ids;
+    if (workfrontMatchRate > 0.5) {
+      event = state.json.readWorkfrontEvent(body);
+      ids = state.set.match(event);
+    } else {
+      // one streaming pass over only the keys the live subscriptions read; the full tree only for an event that matched
+      ids = state.json.matchWorkfrontEvent(state.set, body);
+      event = ids.isEmpty() ? null : state.json.readWorkfrontEvent(body);
+    }
+    workfrontMatchRate = workfrontMatchRate * 0.97 + (ids.isEmpty() ? 0 : 0.03);
+    return new WorkfrontRead(event, ids);
   }
 
   /** The vendor's delivery id, else the event record's place, which is the same when it is processed again. */

@@ -1,5 +1,6 @@
 package dev.subfilter.kafka;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
@@ -46,7 +47,7 @@ final class RouterMetrics {
   private static Sensor sumSensor(StreamsMetrics m, String name, String description) {
     String thread = Thread.currentThread().getName();
     Sensor s = m.addSensor("subfilter-" + name + "-" + thread, RecordingLevel.INFO);
-    Map<String, String> tags = Map.of("thread-id", thread, "subfilter-id", "router");
+    Map<String, String> tags = tags(thread, "router");
     s.add(new MetricName(name + "-total", GROUP, "the total number of " + description, tags), new CumulativeSum());
     s.add(new MetricName(name + "-rate", GROUP, "the number of " + description + " per second", tags),
         new Rate(TimeUnit.SECONDS, new WindowedSum()));
@@ -62,12 +63,25 @@ final class RouterMetrics {
     Sensor applied = m.addRateTotalSensor(SCOPE, "subscriptions", "subscription-records", RecordingLevel.INFO);
     Sensor rejections = m.addRateTotalSensor(SCOPE, "subscriptions", "subscription-rejections", RecordingLevel.INFO);
     Sensor gauges = m.addSensor("subfilter-subscription-gauges", RecordingLevel.INFO);
-    Map<String, String> tags = Map.of("thread-id", Thread.currentThread().getName(), "subfilter-id", "subscriptions");
+    Map<String, String> tags = tags(Thread.currentThread().getName(), "subscriptions");
     gauges.add(new MetricName("subscriptions-live", GROUP, "subscriptions live in this instance's set", tags),
         gauge(state.set::size));
     gauges.add(new MetricName("subscriptions-rejected", GROUP, "subscription records rejected and not live", tags),
         gauge(state.rejected::size));
     return new Sensor[] {applied, rejections};
+  }
+
+  /**
+   * The tags of Kafka Streams' own {@code addRateTotalSensor} in its order (thread, then entity):
+   * JMX shows one MBean per group and tags, and Kafka's reporter names it by the tags in their
+   * order, so metrics of the same tags in another order would clash with Kafka's MBean and be
+   * left out of JMX (with {@code Map.of}, on some JVM runs).
+   */
+  private static Map<String, String> tags(String thread, String entity) {
+    Map<String, String> tags = new LinkedHashMap<>();
+    tags.put("thread-id", thread);
+    tags.put(SCOPE + "-id", entity);
+    return tags;
   }
 
   private static MeasurableStat gauge(IntSupplier value) {

@@ -30,7 +30,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.apache.kafka.streams.errors.LogAndContinueProcessingExceptionHandler;
 import org.apache.kafka.streams.processor.TopicNameExtractor;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -252,8 +251,10 @@ public final class SubfilterRouter {
    * A baseline configuration for this router: {@code exactly_once_v2}; byte-array serdes;
    * Kafka Streams' dead-letter topic (KIP-1034) set to this router's dead-letter topic, with
    * log-and-continue handlers for deserialization and processing errors, so that a record that
-   * fails unexpectedly is dead-lettered rather than stopping the instance (the router dead-letters
-   * invalid and unauthentic events itself, without their secret headers).
+   * fails unexpectedly (say, a topic extractor throws) is dead-lettered by Kafka Streams, with its
+   * {@code __streams.errors.*} headers, rather than stopping the instance. The processing handler
+   * is {@link DeadLetterHandler}: Kafka's own would copy the event's secret headers. (The router
+   * dead-letters invalid and unauthentic events itself, without their secret headers.)
    *
    * @param applicationId the Kafka Streams application id (the consumer group): the same on every instance
    * @param bootstrapServers the brokers
@@ -267,7 +268,8 @@ public final class SubfilterRouter {
     p.put(StreamsConfig.DEFAULT_KEY_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
     p.put(StreamsConfig.DEFAULT_VALUE_SERDE_CLASS_CONFIG, Serdes.ByteArraySerde.class.getName());
     p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.deadLetterTopic);
-    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueProcessingExceptionHandler.class.getName());
+    p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+    p.put(DeadLetterHandler.SECRET_HEADERS_CONFIG, String.join(",", config.secretHeaders));
     p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class.getName());
     // the subscriptions updater catches every failure itself; this only opts in to Kafka 5's default early
     p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, "true");

@@ -309,4 +309,47 @@ class DeliveriesTopologyTest {
       }
     }
   }
+
+  @Test
+  void noSourceHeader_whileMostAreWorkfront_sameRecordsAsDetectingFirst() throws Exception {
+    // after 40 Workfront events without the header the router reads such events as Workfront first (its moving
+    // average is 1 - 0.97^40 = 0.70, still 0.60 after the five other bodies below); a router whose 40 events named
+    // the vendor detects first. Every body, of every vendor or none, must give both the same records.
+    byte[] fourMeSigned = Payloads.resource(FIXTURE + "body.json");
+    Map<String, String> fourMeHeaders = fixtureHeaders();
+    String fourMeVerify = "{\"event\":\"webhook.verify\",\"object_id\":1,\"payload\":{\"callback\":\"https://x.example/verify\"}}";
+    for (SubfilterRouter.DeliveryFormat format : SubfilterRouter.DeliveryFormat.values()) {
+      List<List<String>> outcomes = new java.util.ArrayList<>();
+      for (boolean named : new boolean[] {false, true}) {
+        try (Driver d = Driver.of(SubfilterRouter.builder().fourMe(fixtureFourMe()).cmp(CmpAdapter.create(SubfilterJson.create(), SECRET))
+            .deliveryFormat(format))) {
+          d.subscribe("all", ANY_TASK_UPDATE);
+          d.subscribe("jira", CMP_SUBSCRIPTION);
+          d.subscribe("secrets", "{\"objCode\":\"INTEGRATION_INSTANCE\",\"eventType\":\"integration_instance.secrets-update\"}");
+          for (int i = 0; i < 40; i++) {
+            d.send(taskUpdate("t" + i, "CUR", i % 2 == 0 ? "CPL" : "CUR"), named ? Map.of("subfilter-source", "workfront") : Map.of());
+          }
+          d.send(CMP_COMPLETED, Map.of("Callback-Secret", SECRET));
+          d.send(fourMeSigned, fourMeHeaders);
+          d.send(fourMeVerify, Map.of());
+          d.send("{\"hello\":1}", Map.of());
+          d.send("not json", Map.of());
+          d.send("{\"eventType\":\"UPDATE\",\"newState\":{\"ID\":\"t1\"}}", Map.of());
+          d.send(taskUpdate("t99", "CUR", "CPL"), Map.of());
+          List<String> out = new java.util.ArrayList<>();
+          d.deliveries().forEach(r -> out.add("delivery " + r.key() + " " + text(r.value()) + " " + headers(r.headers())));
+          d.handshakes().forEach(r -> out.add("handshake " + text(r.value()) + " " + headers(r.headers())));
+          d.deadLetters().forEach(r -> out.add("dead letter " + text(r.value()) + " " + headers(r.headers())));
+          outcomes.add(out);
+        }
+      }
+      assertThat(outcomes.get(0)).as(format.toString()).hasSize(43 + 4).isEqualTo(outcomes.get(1));
+      assertThat(outcomes.get(0)).filteredOn(o -> o.startsWith("delivery jira") || o.startsWith("delivery secrets")).hasSize(2);
+      assertThat(outcomes.get(0)).filteredOn(o -> o.startsWith("dead letter")).hasSize(4)
+          .anySatisfy(o -> assertThat(o).contains("unauthentic delivery (UNSIGNED)")) // this router's 4me adapter has a key
+          .anySatisfy(o -> assertThat(o).contains("cannot tell the vendor"))
+          .anySatisfy(o -> assertThat(o).contains("not valid JSON"))
+          .anySatisfy(o -> assertThat(o).contains("/newState/objCode: missing"));
+    }
+  }
 }

@@ -358,4 +358,74 @@ class RouterBrokerTest {
       return "";
     }
   }
+
+  @Test
+  void recommendedProperties_aRecordWhoseProcessingThrows_isDeadLetteredByKafkaStreams_andTheRouterGoesOn_metricsInJmx() throws Exception {
+    Topics t = topics(1);
+    String app = t.prefix() + "-app";
+    // a per-subscriber extractor that fails for one subscription: the exception leaves the router's processor, so
+    // Kafka Streams' processing handler (recommendedProperties: log and continue, KIP-1034 dead-letter topic) takes it
+    SubfilterRouter r = t.apply(SubfilterRouter.builder().json(JSON).secretHeaders(List.of("X-Api-Key"))).deliveriesTopic((id, value, context) -> {
+      if (id.equals("boom")) {
+        throw new IllegalStateException("no topic for boom");
+      }
+      return t.deliveries();
+    }).build();
+    KafkaStreams s = new KafkaStreams(r.topology(), broker.streamsConfig(r, app, StreamsConfig.EXACTLY_ONCE_V2, 1));
+    try (KafkaProducer<byte[], byte[]> p = broker.producer();
+        KafkaConsumer<byte[], byte[]> dead = broker.committedReader(t.prefix() + "-dead-letters");
+        KafkaConsumer<byte[], byte[]> deliveries = broker.committedReader(t.deliveries())) {
+      put(p, t, "ok", Payloads.ANY_TASK_UPDATE);
+      put(p, t, "boom", Payloads.TASK_DONE);
+      s.start();
+      awaitRunning(s);
+      ProducerRecord<byte[], byte[]> failing = new ProducerRecord<>(t.events(), utf8("k1"), utf8(Payloads.taskUpdate("t1", "CUR", "CPL")));
+      failing.headers().add("X-Trace", utf8("trace-1")).add("Authorization", utf8("Bearer s3cret")).add("x-api-key", utf8("k"));
+      p.send(failing).get();
+      p.send(new ProducerRecord<>(t.events(), utf8("k2"), utf8(Payloads.taskUpdate("t2", "CUR", "NEW")))).get();
+
+      List<ConsumerRecord<byte[], byte[]>> d = InProcessBroker.read(deliveries, 2, Duration.ofSeconds(20), Duration.ofMillis(500));
+      assertThat(d).as("ok's delivery of the failing event was forwarded before boom's failed; the next event is routed")
+          .extracting(c -> new String(c.key(), StandardCharsets.UTF_8) + " " + new String(c.headers().lastHeader(SubfilterRouter.OBJ_ID_HEADER).value(),
+              StandardCharsets.UTF_8))
+          .containsExactly("ok t1", "ok t2");
+      List<ConsumerRecord<byte[], byte[]>> dl = InProcessBroker.read(dead, 1, Duration.ofSeconds(20), Duration.ofMillis(500));
+      assertThat(dl).hasSize(1);
+      ConsumerRecord<byte[], byte[]> letter = dl.get(0);
+      assertThat(letter.key()).isEqualTo(utf8("k1"));
+      assertThat(letter.value()).isEqualTo(failing.value());
+      Map<String, String> h = new java.util.LinkedHashMap<>();
+      letter.headers().forEach(x -> h.put(x.key(), x.value() == null ? null : new String(x.value(), StandardCharsets.UTF_8)));
+      assertThat(h).containsEntry("X-Trace", "trace-1").containsKey("__streams.errors.exception")
+          .containsEntry("__streams.errors.message", "no topic for boom")
+          .as("Kafka's own handler would copy these (DeadLetterHandler drops them)").doesNotContainKeys("Authorization", "x-api-key");
+      assertThat(h.get("__streams.errors.topic")).isEqualTo(t.events());
+
+      // the router's sensors through JMX, as an operator sees them (Kafka Streams' JmxReporter, prefix kafka.streams)
+      javax.management.MBeanServer jmx = java.lang.management.ManagementFactory.getPlatformMBeanServer();
+      Set<javax.management.ObjectName> names = jmx.queryNames(new javax.management.ObjectName("kafka.streams:type=" + RouterMetrics.GROUP + ",*"), null);
+      javax.management.ObjectName routerBean = names.stream()
+          .filter(n -> "router".equals(n.getKeyProperty("subfilter-id")) && n.getKeyProperty("thread-id").startsWith(app))
+          .findFirst().orElseThrow(() -> new AssertionError("no router MBean among " + names));
+      await("events-read-total in JMX", Duration.ofSeconds(10), () -> jmxDouble(jmx, routerBean, "events-read-total") == 2.0);
+      assertThat(jmxDouble(jmx, routerBean, "events-matched-total")).isEqualTo(2.0);
+      assertThat(jmxDouble(jmx, routerBean, "deliveries-written-total")).as("ok's delivery of the failing event counts too").isEqualTo(2.0);
+      assertThat(jmxDouble(jmx, routerBean, "match-latency-max")).isPositive();
+      javax.management.ObjectName subscriptionsBean = names.stream()
+          .filter(n -> "subscriptions".equals(n.getKeyProperty("subfilter-id")) && n.getKeyProperty("thread-id").startsWith(app))
+          .findFirst().orElseThrow(() -> new AssertionError("no subscriptions MBean among " + names));
+      assertThat(jmxDouble(jmx, subscriptionsBean, "subscriptions-live")).isEqualTo(2.0);
+      assertThat(jmxDouble(jmx, subscriptionsBean, "subscription-records-total")).isEqualTo(2.0);
+    } finally {
+      InProcessBroker.close(s);
+    }
+  }
+
+  private static double jmxDouble(javax.management.MBeanServer jmx, javax.management.ObjectName name, String attribute) {
+    try {
+      return ((Number) jmx.getAttribute(name, attribute)).doubleValue();
+    } catch (javax.management.JMException e) {
+      throw new AssertionError(name + " " + attribute, e);
+    }
+  }
 }

@@ -7,6 +7,7 @@ import dev.subfilter.bench.Workload;
 import dev.subfilter.jackson.SubfilterJson;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.lang.ref.Reference;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,13 +21,19 @@ import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.Metric;
+import org.apache.kafka.common.MetricName;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -44,8 +51,11 @@ import org.junit.jupiter.api.Test;
  *
  * <ul>
  *   <li>{@link #topologyTestDriver}: events/s through a TopologyTestDriver with 10,000 subscriptions
- *       beside the library alone ({@code matchWorkfrontEvent} on the same set and bytes) in the same
- *       JVM, rounds alternating; the ratio is the figure to watch (target &ge; 0.5).
+ *       beside the library alone ({@code matchWorkfrontEvent}, and {@code readAndMatchWorkfrontEvent},
+ *       which also gives the event the router's headers need, on the same set and bytes) in the same
+ *       JVM, rounds alternating ({@code bench.rounds}, 12 by default, the first third warming up);
+ *       the router reads events without a {@code subfilter-source} header and with one. The ratio
+ *       of thread CPU time is the figure to watch (target &ge; 0.5).
  *   <li>{@link #broker}: time to load 10,000 subscriptions at start, then events/s through the
  *       in-process broker for {@code bench.events} events (100,000 by default) with exactly-once and
  *       at-least-once, one stream thread and two, everything (broker, producer, router) in one JVM.
@@ -81,6 +91,13 @@ class RouterThroughputBenchmark {
     for (byte[] e : events) {
       expected += JSON.matchWorkfrontEvent(set, e).size();
     }
+    // the same bytes as records, once without a subfilter-source header (the router detects the vendor) and once naming it
+    List<TestRecord<byte[], byte[]>> detected = new ArrayList<>();
+    List<TestRecord<byte[], byte[]>> named = new ArrayList<>();
+    for (byte[] e : events) {
+      detected.add(new TestRecord<>(null, e));
+      named.add(new TestRecord<>(null, e, new RecordHeaders().add(SubfilterRouter.SOURCE_HEADER, InProcessBroker.utf8("workfront"))));
+    }
     SubfilterRouter router = SubfilterRouter.builder().json(JSON).build();
     Properties p = router.recommendedProperties("bench", "localhost:9");
     p.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-ttd").toString());
@@ -89,40 +106,82 @@ class RouterThroughputBenchmark {
       texts.forEach((id, text) -> subs.pipeInput(id, text.getBytes(StandardCharsets.UTF_8)));
       assertThat(router.subscriptions().size()).isEqualTo(SUBSCRIPTIONS);
       TestInputTopic<byte[], byte[]> in = d.createInputTopic("subfilter-events", new ByteArraySerializer(), new ByteArraySerializer());
-      TestOutputTopic<String, byte[]> out = d.createOutputTopic("subfilter-deliveries",
-          new org.apache.kafka.common.serialization.StringDeserializer(), new org.apache.kafka.common.serialization.ByteArrayDeserializer());
-      java.lang.management.ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
-      int rounds = 8;
-      double[][] r = new double[rounds][4]; // library wall, library cpu, driver wall, driver cpu (events/s)
+      TestOutputTopic<String, byte[]> out = d.createOutputTopic("subfilter-deliveries", new StringDeserializer(), new ByteArrayDeserializer());
+      int rounds = Integer.getInteger("bench.rounds", 12);
+      int warmUp = rounds / 3;
+      // events/s, wall and thread CPU, of: the library's ids; its event and ids; the driver detecting the vendor; the driver told it
+      double[][][] r = new double[rounds][4][];
       for (int round = 0; round < rounds; round++) {
-        long t0 = System.nanoTime();
-        long c0 = cpu.getCurrentThreadCpuTime();
-        long n = 0;
-        for (byte[] e : events) {
-          n += JSON.matchWorkfrontEvent(set, e).size();
-        }
-        r[round][0] = events.size() / ((System.nanoTime() - t0) / 1e9);
-        r[round][1] = events.size() / ((cpu.getCurrentThreadCpuTime() - c0) / 1e9);
-        assertThat(n).isEqualTo(expected);
-        t0 = System.nanoTime();
-        c0 = cpu.getCurrentThreadCpuTime();
-        for (byte[] e : events) {
-          in.pipeInput(e);
-        }
-        long delivered = out.readRecordsToList().size();
-        r[round][2] = events.size() / ((System.nanoTime() - t0) / 1e9);
-        r[round][3] = events.size() / ((cpu.getCurrentThreadCpuTime() - c0) / 1e9);
-        assertThat(delivered).isEqualTo(expected);
+        r[round][0] = timed(events.size(), () -> {
+          long n = 0;
+          for (byte[] e : events) {
+            n += JSON.matchWorkfrontEvent(set, e).size();
+          }
+          return n;
+        }, expected);
+        r[round][1] = timed(events.size(), () -> {
+          long n = 0;
+          for (byte[] e : events) {
+            SubfilterJson.WorkfrontMatch m = JSON.readAndMatchWorkfrontEvent(set, e);
+            n += m.ids().size();
+            if (m.event().objCode() == null) { // the event is read, as the router's headers read it
+              throw new AssertionError("no objCode");
+            }
+          }
+          return n;
+        }, expected);
+        r[round][2] = timed(events.size(), () -> {
+          in.pipeRecordList(detected);
+          return out.readRecordsToList().size();
+        }, expected);
+        r[round][3] = timed(events.size(), () -> {
+          in.pipeRecordList(named);
+          return out.readRecordsToList().size();
+        }, expected);
       }
+      assertThat(metric(d.metrics(), "deliveries-written-total")).as("deliveries written").isEqualTo(2.0 * rounds * expected);
       header("TopologyTestDriver beside the library, " + SUBSCRIPTIONS + " subscriptions, " + events.size()
           + " workload events a round, " + String.format("%.2f", (double) expected / events.size()) + " deliveries per event");
-      report("| round | library alone, events/s (wall / thread CPU) | TopologyTestDriver, events/s (wall / thread CPU) | ratio (wall / CPU) |");
-      report("|---|---|---|---|");
-      for (int round = 2; round < rounds; round++) { // rounds 0 and 1 warm up
-        report(String.format("| %d | %,.0f / %,.0f | %,.0f / %,.0f | %.2f / %.2f |", round, r[round][0], r[round][1], r[round][2], r[round][3],
-            r[round][2] / r[round][0], r[round][3] / r[round][1]));
+      report("Events/s, wall / thread CPU. Library: `matchWorkfrontEvent` (the ids) and `readAndMatchWorkfrontEvent` (the ids and"
+          + " the event whose gate the router's headers carry). Router through the driver: events without a `" + SubfilterRouter.SOURCE_HEADER
+          + "` header (vendor detected) and with `" + SubfilterRouter.SOURCE_HEADER + ": workfront`; its deliveries read back. Ratios against"
+          + " `matchWorkfrontEvent`, CPU time. Rounds 0-" + (warmUp - 1) + " warm up.");
+      report("");
+      report("| round | library, ids | library, event + ids | router, detected | router, named | ratio detected | ratio named |");
+      report("|---|---|---|---|---|---|---|");
+      List<Double> detectedRatios = new ArrayList<>();
+      List<Double> namedRatios = new ArrayList<>();
+      for (int round = warmUp; round < rounds; round++) {
+        double[][] x = r[round];
+        detectedRatios.add(x[2][1] / x[0][1]);
+        namedRatios.add(x[3][1] / x[0][1]);
+        report(String.format("| %d | %s | %s | %s | %s | %.2f | %.2f |", round, rates(x[0]), rates(x[1]), rates(x[2]), rates(x[3]),
+            x[2][1] / x[0][1], x[3][1] / x[0][1]));
       }
+      report(String.format("%nMedian ratio (CPU): detected %.2f, named %.2f; load average now %.1f.", median(detectedRatios), median(namedRatios),
+          ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage()));
     }
+  }
+
+  /** Runs {@code work}, checks its count, and returns events/s in wall time and in this thread's CPU time. */
+  private static double[] timed(int events, java.util.function.LongSupplier work, long expected) {
+    ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+    long t0 = System.nanoTime();
+    long c0 = cpu.getCurrentThreadCpuTime();
+    long n = work.getAsLong();
+    double wall = events / ((System.nanoTime() - t0) / 1e9);
+    double thread = events / ((cpu.getCurrentThreadCpuTime() - c0) / 1e9);
+    assertThat(n).isEqualTo(expected);
+    return new double[] {wall, thread};
+  }
+
+  private static String rates(double[] wallAndCpu) {
+    return String.format("%,.0f / %,.0f", wallAndCpu[0], wallAndCpu[1]);
+  }
+
+  private static double median(List<Double> xs) {
+    List<Double> s = xs.stream().sorted().toList();
+    return s.size() % 2 == 1 ? s.get(s.size() / 2) : (s.get(s.size() / 2 - 1) + s.get(s.size() / 2)) / 2;
   }
 
   @Test
@@ -179,7 +238,11 @@ class RouterThroughputBenchmark {
   }
 
   private static double metric(KafkaStreams s, String name) {
-    return s.metrics().entrySet().stream()
+    return metric(s.metrics(), name);
+  }
+
+  private static double metric(Map<MetricName, ? extends Metric> metrics, String name) {
+    return metrics.entrySet().stream()
         .filter(e -> e.getKey().group().equals(RouterMetrics.GROUP) && e.getKey().name().equals(name))
         .mapToDouble(e -> ((Number) e.getValue().metricValue()).doubleValue()).sum();
   }
