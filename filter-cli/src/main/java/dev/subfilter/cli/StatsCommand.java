@@ -114,8 +114,8 @@ public final class StatsCommand implements Callable<Integer> {
 
   private static void text(PrintWriter out, SetStats s) {
     out.println(Summary.count(s.subscriptions(), "subscription") + ": " + s.pinned() + " pinned by objId, " + s.eq() + " under an eq value, "
-        + s.contains() + " under a contains text, " + s.severalLists() + " under several lists, " + s.evaluatedForEveryEvent()
-        + " evaluated for every event of their gate");
+        + s.contains() + " under a contains text, " + s.loose() + " under a range, changed, presence or absence list, "
+        + s.severalLists() + " under several lists, " + s.evaluatedForEveryEvent() + " evaluated for every event of their gate");
     out.println(String.format(Locale.ROOT, "retained heap: about %,d bytes", s.retainedBytesEstimate()));
     if (!s.unindexed().isEmpty()) {
       out.println();

@@ -19,13 +19,14 @@ class StatsCommandTest {
     assertThat(r.code()).isZero();
     assertThat(r.err()).isEmpty();
     assertThat(r.outLines().get(0)).isEqualTo("10 subscriptions: 0 pinned by objId, 6 under an eq value, 0 under a contains text, "
-        + "0 under several lists, 4 evaluated for every event of their gate");
+        + "2 under a range, changed, presence or absence list, 0 under several lists, 2 evaluated for every event of their gate");
     assertThat(r.outLines().get(1)).matches("retained heap: about [0-9,]+ bytes");
     assertThat(r.out()).contains("""
         evaluated for every event of their gate:
-          projects-renamed  PROJ UPDATE  /filters: none of its filters is indexed (eq, in, contains, startsWith, endsWith, like or notIn on values): /filters/0 name changed \
-        (changed is not indexed)
+          cmp-substeps-completed  EXTERNAL_SUB_STEP external_sub_step_completed  /filters: no filters: every event of the gate matches
         """)
+        .contains("  PROJ UPDATE  changed newState.name: 1 key, 1 subscription\n")
+        .contains("  TASK UPDATE  range newState.plannedCompletionDate: 1 key, 1 subscription\n")
         .contains("  cmp-comments-added  EXTERNAL_SUB_STEP_COMMENT CREATE  /filters: no filters: every event of the gate matches\n")
         .contains("  TASK CREATE  eq newState.team → name: 1 key, 1 subscription\n")
         .doesNotContain("sample event");
@@ -37,9 +38,8 @@ class StatsCommandTest {
 
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("""
-        11 sample events: 1.18 candidates per event (pinned 0, eq 7, contains 0, fallback 6), 0.91 matches per event
+        11 sample events: 1.00 candidates per event (pinned 0, eq 7, contains 0, fallback 2, range 1, changed 1), 0.91 matches per event
         evaluated most often without matching:
-          urgent-tasks-due-after-11-dec: evaluated 3, matched 1
           4me-project-tasks-started: evaluated 2, matched 1
         """);
   }
@@ -51,11 +51,12 @@ class StatsCommandTest {
     assertThat(r.code()).isZero();
     JsonNode s = CliJson.OUT.readTree(r.out());
     assertThat(s.fieldNames()).toIterable().startsWith("subscriptions", "evaluatedForEveryEvent", "candidatesPerEvent");
-    assertThat(s.get("evaluatedForEveryEvent").asInt()).isEqualTo(4);
-    assertThat(s.get("candidatesPerEvent").asDouble()).isEqualTo(1.18);
+    assertThat(s.get("evaluatedForEveryEvent").asInt()).isEqualTo(2);
+    assertThat(s.get("candidatesPerEvent").asDouble()).isEqualTo(1.00);
     assertThat(s.get("samples").get("events").asInt()).isEqualTo(11);
     assertThat(s.get("samples").get("matches").asInt()).isEqualTo(10);
-    assertThat(s.get("unindexed")).hasSize(4);
+    assertThat(s.get("unindexed")).hasSize(2);
+    assertThat(s.get("loose").asInt()).isEqualTo(2);
   }
 
   @Test
