@@ -101,7 +101,7 @@ public final class LargeSetCpuTime {
         hundred, n, hundred / large);
     eventRuler(json, parsed, compiled, events, cpu);
     System.out.printf("OpenJDK %s, %d cores; load average %s%n", System.getProperty("java.vm.version"),
-        Runtime.getRuntime().availableProcessors(), loadAverage());
+        Runtime.getRuntime().availableProcessors(), SummaryTiming.loadAverage());
     if (sink == 42) {
       System.out.println(); // keeps the loops' results alive
     }
@@ -160,14 +160,6 @@ public final class LargeSetCpuTime {
         patterns.size(), ours, theirs, built, theirs / ours);
     if (sink == 42) {
       System.out.println();
-    }
-  }
-
-  private static String loadAverage() {
-    try {
-      return new String(java.nio.file.Files.readAllBytes(java.nio.file.Path.of("/proc/loadavg")), StandardCharsets.UTF_8).trim();
-    } catch (java.io.IOException e) {
-      return "unknown";
     }
   }
 }

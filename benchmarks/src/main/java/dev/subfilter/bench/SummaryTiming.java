@@ -69,7 +69,8 @@ public final class SummaryTiming {
         Runtime.getRuntime().availableProcessors(), loadAverage());
   }
 
-  private static String loadAverage() {
+  /** The load average as /proc/loadavg says it (or the JVM's figure): every measured figure gives it. */
+  static String loadAverage() {
     try {
       return Files.readString(Path.of("/proc/loadavg")).trim();
     } catch (IOException | RuntimeException e) {

@@ -8,17 +8,14 @@ import dev.subfilter.JsonModel;
  * selective to be filed under): evaluated only for an event whose state is known and lacks the
  * field. Immutable.
  */
-final class AbsencePostings extends IndexedField {
-  final Entry[] entries;
-
+final class AbsencePostings extends ListPostings {
   AbsencePostings(boolean old, IndexPath path, Entry[] entries) {
-    super(Listing.Kind.ABSENT, old, path, false, entries.length);
-    this.entries = entries;
+    super(Listing.Kind.ABSENT, old, path, entries);
   }
 
   @Override
-  int distinctKeys() {
-    return entries.length == 0 ? 0 : 1;
+  AbsencePostings with(Entry[] entries) {
+    return new AbsencePostings(old, path, entries);
   }
 
   @Override
@@ -33,16 +30,5 @@ final class AbsencePostings extends IndexedField {
   @Override
   MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, IndexCounters counters) {
     throw new AssertionError("absence postings are reached by a missing field");
-  }
-
-  @Override
-  AbsencePostings plus(Entry e, Listing k) {
-    return new AbsencePostings(old, path, Entry.append(entries, e));
-  }
-
-  @Override
-  AbsencePostings minus(Entry e, Listing k) {
-    Entry[] l = Entry.remove(entries, e);
-    return new AbsencePostings(old, path, l == null ? Entry.NONE : l);
   }
 }

@@ -9,17 +9,14 @@ import dev.subfilter.JsonModel;
  * differ at the field (one has it and the other not, or the values differ as {@code changed}
  * compares them), so only the fields some subscription asks about are compared. Immutable.
  */
-final class ChangedPostings extends IndexedField {
-  final Entry[] entries;
-
+final class ChangedPostings extends ListPostings {
   ChangedPostings(IndexPath path, Entry[] entries) {
-    super(Listing.Kind.CHANGED, false, path, false, entries.length);
-    this.entries = entries;
+    super(Listing.Kind.CHANGED, false, path, entries);
   }
 
   @Override
-  int distinctKeys() {
-    return entries.length == 0 ? 0 : 1;
+  ChangedPostings with(Entry[] entries) {
+    return new ChangedPostings(path, entries);
   }
 
   @Override
@@ -39,16 +36,5 @@ final class ChangedPostings extends IndexedField {
   @Override
   MatchRun atLeaf(Event e, JsonModel m, Object leaf, MatchRun run, IndexCounters counters) {
     throw new AssertionError("changed postings read both states");
-  }
-
-  @Override
-  ChangedPostings plus(Entry e, Listing k) {
-    return new ChangedPostings(path, Entry.append(entries, e));
-  }
-
-  @Override
-  ChangedPostings minus(Entry e, Listing k) {
-    Entry[] l = Entry.remove(entries, e);
-    return new ChangedPostings(path, l == null ? Entry.NONE : l);
   }
 }
